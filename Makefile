@@ -1,0 +1,36 @@
+# Two commands do everything on a fresh Debian machine:
+#   make run    set up (if needed) and start the kiosk on the bundled exhibit
+#   make test   set up (if needed) and run the whole test suite
+# Set-up is idempotent: Debian libraries are installed only when missing,
+# the virtual environment only when it is stale.
+
+VENV     ?= .venv
+PYTHON   ?= python3
+PY       := $(VENV)/bin/python
+STAMP    := $(VENV)/.installed
+DEB_PKGS := xvfb xdotool libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 \
+            libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+            libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
+            libpulse0 libfontconfig1 libdbus-1-3 fonts-inter python3-venv
+
+.PHONY: run test setup system-deps clean
+
+run: setup
+	$(VENV)/bin/kiosk run $(ARGS)
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+setup: system-deps $(STAMP)
+
+system-deps:
+	@bash tools/install-debian-deps.sh $(DEB_PKGS)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

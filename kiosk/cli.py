@@ -1,0 +1,92 @@
+"""The ``kiosk`` command: validate, schema, run, and the tools built on them.
+
+Sub-commands that need Qt import it lazily, so ``kiosk validate`` works (and
+is fast) on a machine where the display libraries are missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from kiosk.core.diagnostics import summary
+from kiosk.core.exhibit_format import json_schema
+from kiosk.core.loader import check_exhibit
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def bundled_exhibit() -> Path:
+    """The exhibit shipped with the kiosk (the repository's exhibits folder)."""
+    return Path(__file__).resolve().parent.parent / "exhibits" / "bolivia-1952.yaml"
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    diagnostics = []
+    for path in args.paths:
+        result = check_exhibit(Path(path), Path(args.media) if args.media else None)
+        diagnostics.extend(result.diagnostics)
+        for diagnostic in result.diagnostics:
+            print(diagnostic)
+    print(summary(diagnostics, len(args.paths)))
+    return EXIT_INVALID if any(d.is_error for d in diagnostics) else EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from kiosk.ui.app import run_app  # Qt only when a window is wanted
+
+    exhibit = Path(args.exhibit) if args.exhibit else bundled_exhibit()
+    return run_app(exhibit, kiosk_mode=args.kiosk, language=args.lang,
+                   media_root=Path(args.media) if args.media else None,
+                   size=args.size)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080") from None
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Museum exhibit kiosk.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check exhibit files and report every problem")
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.add_argument("--media", metavar="DIR", help="media folder (default: media/ beside exhibits/)")
+    validate.set_defaults(handler=_cmd_validate)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the exhibit format")
+    schema.set_defaults(handler=_cmd_schema)
+
+    run = commands.add_parser("run", help="start the kiosk")
+    run.add_argument("exhibit", nargs="?", help="exhibit file (default: the bundled exhibit)")
+    run.add_argument("--kiosk", action="store_true", help="full screen, locked down")
+    run.add_argument("--lang", metavar="CODE", help="start language (default: the exhibit's first)")
+    run.add_argument("--media", metavar="DIR", help="media folder (default: media/ beside exhibits/)")
+    run.add_argument("--size", type=_size, metavar="WxH", help="window size when not in kiosk mode")
+    run.set_defaults(handler=_cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

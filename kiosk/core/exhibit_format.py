@@ -1,0 +1,112 @@
+"""Exhibit format version 1, written out as data.
+
+This tree is the single definition of the format: the loader checks files
+against it and ``kiosk schema`` turns it into JSON Schema. To add a key, add
+a Field here (with its doc) and a matching attribute in ``kiosk.core.model``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from kiosk.core.media import AUDIO_SUFFIXES, IMAGE_SUFFIXES
+from kiosk.core.spec import (
+    Context, DateValue, Field, FormatVersion, LanguageNames, ListOf, Localised, LocalisedMedia,
+    MediaFile, Number, Paragraphs, Record, Slug, Str,
+)
+
+FORMAT_VERSION = 1
+
+IMAGE = Record(
+    {
+        "file": Field(MediaFile(IMAGE_SUFFIXES, "image"),
+                      doc="Image path under the media folder, e.g. bolivia-1952/map.svg."),
+        "alt": Field(Localised(), doc="What the image shows, for visitors who cannot see it."),
+        "caption": Field(Localised(), doc="The caption shown under the image."),
+        "credit": Field(Localised(), doc="Who made it and where it is from. Say when it is an illustration."),
+    },
+    name="image",
+)
+
+STOP = Record(
+    {
+        "id": Field(Slug(), doc="Unique id of the stop (lower-case, hyphens)."),
+        "date": Field(DateValue(), doc="YYYY, YYYY-MM, YYYY-MM-DD, or {from, to, display}."),
+        "title": Field(Localised(), doc="Stop title, per language."),
+        "narration": Field(Paragraphs(label=True),
+                           doc="Label text per language: 60-120 words, short sentences."),
+        "images": Field(ListOf(IMAGE), doc="One or more images; the first is the main one."),
+        "audio": Field(LocalisedMedia(MediaFile(AUDIO_SUFFIXES, "audio file")), required=False,
+                       doc="Recorded narration per language; text-to-speech is used where missing."),
+        "sources": Field(ListOf(Str()), required=False,
+                         doc="Published references for the facts on this stop."),
+    },
+    name="stop",
+)
+
+ATTRACT = Record(
+    {
+        "idle_timeout": Field(Number(10, 3600), required=False,
+                              doc="Seconds without a touch before the warning appears (default 90)."),
+        "warning": Field(Number(3, 120), required=False,
+                         doc="Seconds the warning counts down before the reset (default 15)."),
+        "slide_seconds": Field(Number(2, 120), required=False,
+                               doc="Seconds each attract slide is shown (default 8)."),
+        "stops": Field(ListOf(Slug()), required=False,
+                       doc="Ids of the stops whose first image the attract loop shows (default: all)."),
+    },
+    name="attract settings",
+)
+
+READING = Record(
+    {
+        "author": Field(Str(), doc="Author(s) as cited."),
+        "title": Field(Str(), doc="Title of the work, in its own language."),
+        "year": Field(Number(1000, 2999, integer=True), doc="Year of publication."),
+        "publisher": Field(Str(), required=False, doc="Publisher, if wanted."),
+    },
+    name="further reading entry",
+)
+
+
+def _check_attract_refs(values: dict[str, Any], node: yaml.MappingNode, ctx: Context) -> None:
+    """Attract stops must name stops that exist (cross-reference check)."""
+    stop_ids = {stop["id"] for stop in values.get("stops", ())}
+    attract_node = next((v for k, v in node.value if k.value == "attract"), None)
+    stops_node = next((v for k, v in getattr(attract_node, "value", ()) if k.value == "stops"), None)
+    for ref, ref_node in zip(values.get("attract", {}).get("stops", ()), getattr(stops_node, "value", ())):
+        if ref not in stop_ids:
+            ctx.report(ref_node, f"attract names stop '{ref}', which does not exist")
+
+
+EXHIBIT = Record(
+    {
+        "format": Field(FormatVersion(FORMAT_VERSION),
+                        doc="Version of the exhibit format; this kiosk reads 1."),
+        "id": Field(Slug(), doc="Exhibit id; its media live in media/<id>/ by convention."),
+        "languages": Field(LanguageNames(),
+                           doc="Language codes and names, in order; the first is the default."),
+        "title": Field(Localised(), doc="Exhibit title, per language."),
+        "subtitle": Field(Localised(), doc="One line under the title, per language."),
+        "introduction": Field(Paragraphs(), doc="Home-screen introduction, per language."),
+        "attract": Field(ATTRACT, required=False, doc="Idle and attract-loop settings."),
+        "stops": Field(ListOf(STOP, unique_key="id"), doc="The timeline stops, in time order."),
+        "further_reading": Field(ListOf(READING), required=False, doc="Books for visitors who want more."),
+        "credits": Field(Paragraphs(), doc="Who made the exhibit, per language."),
+    },
+    name="exhibit",
+    after=_check_attract_refs,
+)
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of the format, for the YAML language server."""
+    schema = EXHIBIT.schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://museum-kiosk.invalid/schema/exhibit-v1.json",
+        "title": "Museum kiosk exhibit, format 1",
+        **schema,
+    }

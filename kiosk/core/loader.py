@@ -1,0 +1,101 @@
+"""Load an exhibit file: read safely, check everything, build the model.
+
+``load_exhibit`` either returns a complete Exhibit or raises ExhibitError with
+every problem found in one pass, so a curator fixes a file in one round trip.
+It never raises anything else for bad input: the fuzz test holds it to that.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from kiosk.core.dates import PartialDate
+from kiosk.core.diagnostics import Diagnostic, ExhibitError, Severity
+from kiosk.core.exhibit_format import EXHIBIT
+from kiosk.core.model import Exhibit, build_exhibit
+from kiosk.core.spec import INVALID, Context
+from kiosk.core.yamlsource import compose, read_text
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """An exhibit (None if invalid) with every diagnostic, warnings included."""
+
+    exhibit: Exhibit | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if not d.is_error)
+
+
+def default_media_root(exhibit_path: Path) -> Path:
+    """``media/`` beside the ``exhibits/`` folder that holds the file."""
+    return exhibit_path.resolve().parent.parent / "media"
+
+
+def display_name(path: Path) -> str:
+    """The path as the curator would type it: relative when under the cwd."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+    return str(path.resolve()) if relative.startswith("..") else relative
+
+
+def check_exhibit(path: Path, media_root: Path | None = None, check_media: bool = True) -> LoadResult:
+    """Check an exhibit file and build it when there are no errors."""
+    path = Path(path)
+    name = display_name(path)
+    root = media_root if media_root is not None else default_media_root(path)
+    try:
+        node = compose(read_text(path, name), name)
+    except ExhibitError as exc:
+        return LoadResult(None, tuple(exc.diagnostics))
+    if node is None:
+        empty = Diagnostic(name, 1, 1, Severity.ERROR, "the file is empty; an exhibit needs at least 'format', 'id', 'languages' and 'stops'")
+        return LoadResult(None, (empty,))
+    ctx = Context(file=name, media_root=root, check_media=check_media)
+    values = EXHIBIT.check(node, ctx)
+    if values is not INVALID:
+        _warn_on_order(values, node, ctx)
+    diagnostics = tuple(sorted(ctx.diagnostics))
+    if values is INVALID or any(d.is_error for d in diagnostics):
+        return LoadResult(None, diagnostics)
+    return LoadResult(build_exhibit(values, path.resolve(), root), diagnostics)
+
+
+def load_exhibit(path: Path, media_root: Path | None = None) -> Exhibit:
+    """The exhibit at ``path``, or ExhibitError listing every problem."""
+    result = check_exhibit(path, media_root)
+    if result.exhibit is None:
+        raise ExhibitError(list(result.diagnostics))
+    return result.exhibit
+
+
+def _warn_on_order(values: dict, node: yaml.MappingNode, ctx: Context) -> None:
+    """Stops are a timeline: one out of time order is probably a typo."""
+    stops_node = next((v for k, v in node.value if k.value == "stops"), None)
+    previous: PartialDate | None = None
+    for stop, stop_node in zip(values["stops"], getattr(stops_node, "value", ())):
+        start = stop["date"] if isinstance(stop["date"], PartialDate) else stop["date"]["from"]
+        if previous is not None and _before(start, previous):
+            ctx.warn(stop_node, f"stop '{stop['id']}' ({start.iso()}) comes before the previous stop "
+                                f"({previous.iso()}) in time; stops should be in time order")
+        previous = start
+
+
+def _before(a: PartialDate, b: PartialDate) -> bool:
+    """Compare at the shared precision: April 1952 is not before 9 April 1952."""
+    key_a = [part for part in (a.year, a.month, a.day) if part is not None]
+    key_b = [part for part in (b.year, b.month, b.day) if part is not None]
+    shared = min(len(key_a), len(key_b))
+    return key_a[:shared] < key_b[:shared]

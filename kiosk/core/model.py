@@ -1,0 +1,192 @@
+"""The exhibit as the rest of the program sees it: frozen, checked, complete.
+
+Instances are only made by the loader after validation, so code that uses
+them never needs to ask whether a translation or a file is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from kiosk.core.dates import DateSpec, PartialDate
+
+
+@dataclass(frozen=True)
+class LocalText:
+    """A text in every exhibit language, as ordered (code, text) pairs."""
+
+    items: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, mapping: Mapping[str, str]) -> "LocalText":
+        return cls(tuple(mapping.items()))
+
+    def __getitem__(self, lang: str) -> str:
+        for code, text in self.items:
+            if code == lang:
+                return text
+        raise KeyError(lang)
+
+    def languages(self) -> tuple[str, ...]:
+        return tuple(code for code, _ in self.items)
+
+
+@dataclass(frozen=True)
+class LocalParagraphs:
+    """Running text in every exhibit language, as paragraphs."""
+
+    items: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @classmethod
+    def of(cls, mapping: Mapping[str, tuple[str, ...]]) -> "LocalParagraphs":
+        return cls(tuple((lang, tuple(paras)) for lang, paras in mapping.items()))
+
+    def __getitem__(self, lang: str) -> tuple[str, ...]:
+        for code, paragraphs in self.items:
+            if code == lang:
+                return paragraphs
+        raise KeyError(lang)
+
+    def text(self, lang: str) -> str:
+        return "\n\n".join(self[lang])
+
+    def word_count(self, lang: str) -> int:
+        return sum(len(p.split()) for p in self[lang])
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Image:
+    file: str
+    """Path relative to the media folder, as the curator wrote it."""
+    path: Path
+    """Absolute path of the file, resolved inside the media folder."""
+    alt: LocalText
+    caption: LocalText
+    credit: LocalText
+
+
+@dataclass(frozen=True)
+class Stop:
+    id: str
+    date: DateSpec
+    title: LocalText
+    narration: LocalParagraphs
+    images: tuple[Image, ...]
+    audio: tuple[tuple[str, Path], ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def audio_for(self, lang: str) -> Path | None:
+        return next((path for code, path in self.audio if code == lang), None)
+
+
+@dataclass(frozen=True)
+class AttractSettings:
+    idle_timeout: float = 90.0
+    warning: float = 15.0
+    slide_seconds: float = 8.0
+    stop_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reading:
+    author: str
+    title: str
+    year: int
+    publisher: str | None = None
+
+    def citation(self) -> str:
+        publisher = f", {self.publisher}" if self.publisher else ""
+        return f"{self.author}, {self.title}{publisher} ({self.year})"
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    id: str
+    languages: tuple[Language, ...]
+    title: LocalText
+    subtitle: LocalText
+    introduction: LocalParagraphs
+    attract: AttractSettings
+    stops: tuple[Stop, ...]
+    further_reading: tuple[Reading, ...]
+    credits: LocalParagraphs
+    source: Path
+    media_root: Path
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0].code
+
+    @property
+    def language_codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+    def stop_index(self, stop_id: str) -> int | None:
+        return next((i for i, stop in enumerate(self.stops) if stop.id == stop_id), None)
+
+    def attract_images(self) -> Iterator[Image]:
+        """The images the attract loop cycles through, in order."""
+        wanted = self.attract.stop_ids or tuple(stop.id for stop in self.stops)
+        by_id = {stop.id: stop for stop in self.stops}
+        for stop_id in wanted:
+            if stop_id in by_id:
+                yield by_id[stop_id].images[0]
+
+
+def build_exhibit(values: dict[str, Any], source: Path, media_root: Path) -> Exhibit:
+    """Turn validated plain values into the frozen model."""
+    root = media_root.resolve()
+    attract = values.get("attract", {})
+    return Exhibit(
+        id=values["id"],
+        languages=tuple(Language(code, name) for code, name in values["languages"].items()),
+        title=LocalText.of(values["title"]),
+        subtitle=LocalText.of(values["subtitle"]),
+        introduction=LocalParagraphs.of(values["introduction"]),
+        attract=AttractSettings(
+            idle_timeout=float(attract.get("idle_timeout", 90)),
+            warning=float(attract.get("warning", 15)),
+            slide_seconds=float(attract.get("slide_seconds", 8)),
+            stop_ids=tuple(attract.get("stops", ())),
+        ),
+        stops=tuple(_build_stop(stop, root) for stop in values["stops"]),
+        further_reading=tuple(Reading(**entry) for entry in values.get("further_reading", ())),
+        credits=LocalParagraphs.of(values["credits"]),
+        source=source,
+        media_root=root,
+    )
+
+
+def _build_stop(values: dict[str, Any], root: Path) -> Stop:
+    date = values["date"]
+    if isinstance(date, PartialDate):
+        spec = DateSpec(date)
+    else:
+        display = tuple((date.get("display") or {}).items())
+        spec = DateSpec(date["from"], date.get("to"), display)
+    return Stop(
+        id=values["id"],
+        date=spec,
+        title=LocalText.of(values["title"]),
+        narration=LocalParagraphs.of(values["narration"]),
+        images=tuple(
+            Image(
+                file=image["file"],
+                path=root / image["file"],
+                alt=LocalText.of(image["alt"]),
+                caption=LocalText.of(image["caption"]),
+                credit=LocalText.of(image["credit"]),
+            )
+            for image in values["images"]
+        ),
+        audio=tuple((lang, root / rel) for lang, rel in values.get("audio", {}).items()),
+        sources=tuple(values.get("sources", ())),
+    )

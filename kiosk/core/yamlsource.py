@@ -1,0 +1,94 @@
+"""Reading a curator's YAML file into a node tree, refusing anything unsafe.
+
+We never construct Python objects from YAML. We compose the node tree (which
+keeps every value's line and column) after a cheap event scan that refuses
+aliases (the "billion laughs" bomb needs them) and explicit tags (the road to
+``!!python/object``). The C parser is used when PyYAML was built with it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from kiosk.core.diagnostics import Diagnostic, ExhibitError, Severity
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""Exhibit files are text written by hand; anything larger is a mistake."""
+
+_ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str"}
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+
+def _error(file: str, line: int, column: int, message: str) -> ExhibitError:
+    return ExhibitError([Diagnostic(file, line, column, Severity.ERROR, message)])
+
+
+def read_text(path: Path, display_name: str) -> str:
+    """The file's text, or an ExhibitError for size and encoding problems."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _error(
+                display_name, 1, 1,
+                f"file is {size / 1e6:.1f} MB; exhibit files may be at most "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _error(display_name, 1, 1, f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise _error(
+            display_name, line, column,
+            f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+        ) from None
+
+
+def compose(text: str, display_name: str) -> yaml.Node | None:
+    """Compose one YAML document into nodes; None for an empty file."""
+    try:
+        _refuse_unsafe_events(text, display_name)
+        documents = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or "invalid YAML"
+        context = ""
+        if exc.context and exc.context_mark and exc.context_mark is not mark:
+            context = f" ({exc.context} on line {exc.context_mark.line + 1})"
+        raise _error(display_name, line, column, f"YAML syntax: {problem}{context}") from None
+    except yaml.YAMLError as exc:
+        raise _error(display_name, 1, 1, f"YAML syntax: {exc}") from None
+    if len(documents) > 1:
+        mark = documents[1].start_mark
+        raise _error(display_name, mark.line + 1, mark.column + 1,
+                     "an exhibit file holds one YAML document; remove the extra '---'")
+    return documents[0] if documents else None
+
+
+def _refuse_unsafe_events(text: str, display_name: str) -> None:
+    for event in yaml.parse(text, Loader=_Loader):
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
+            raise _error(
+                display_name, mark.line + 1, mark.column + 1,
+                f"aliases (*{event.anchor}) are not allowed in exhibit files; "
+                "write the value out in full",
+            )
+        tag = getattr(event, "tag", None)
+        if tag not in _ALLOWED_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _error(
+                display_name, mark.line + 1, mark.column + 1,
+                f"YAML tags such as '{shown}' are not allowed in exhibit files",
+            )

@@ -1,0 +1,82 @@
+"""Hostile or accidental input that must be refused quickly and clearly."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from kiosk.core.loader import check_exhibit
+from kiosk.core.yamlsource import MAX_FILE_BYTES
+from tests.helpers import copy_minimal
+
+
+def test_link_pointing_outside_media_is_refused(tmp_path: Path) -> None:
+    exhibit = copy_minimal(tmp_path)
+    secret = tmp_path / "secret.png"
+    secret.write_bytes((tmp_path / "media" / "mini" / "square.png").read_bytes())
+    os.symlink(secret, tmp_path / "media" / "mini" / "link.png")
+    exhibit.write_text(exhibit.read_text().replace("mini/square.png", "mini/link.png"))
+    errors = check_exhibit(exhibit).errors
+    assert len(errors) == 1
+    assert "link that points outside the media folder" in errors[0].message
+
+
+def test_link_inside_media_is_allowed(tmp_path: Path) -> None:
+    exhibit = copy_minimal(tmp_path)
+    os.symlink(tmp_path / "media" / "mini" / "square.png", tmp_path / "media" / "mini" / "alias.png")
+    exhibit.write_text(exhibit.read_text().replace("mini/square.png", "mini/alias.png"))
+    assert check_exhibit(exhibit).errors == ()
+
+
+def test_oversized_file_is_refused_without_parsing(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"# padding\n" * (MAX_FILE_BYTES // 10 + 1))
+    errors = check_exhibit(big).errors
+    assert len(errors) == 1 and (errors[0].line, errors[0].column) == (1, 1)
+    assert "at most 4 MB" in errors[0].message
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    bomb = Path(__file__).parent / "corpus" / "broken" / "alias-bomb.yaml"
+    started = time.perf_counter()
+    assert "aliases" in check_exhibit(bomb).errors[0].message
+    assert time.perf_counter() - started < 1.0  # a bomb that expanded would take minutes
+
+
+def test_missing_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    errors = check_exhibit(tmp_path / "nope.yaml").errors
+    assert "cannot read file" in errors[0].message
+
+
+def test_empty_file_says_what_an_exhibit_needs(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("# nothing yet\n")
+    assert "file is empty" in check_exhibit(empty).errors[0].message
+
+
+def test_corrupt_image_with_right_header_passes_validation_for_the_ui_fallback(tmp_path: Path) -> None:
+    """A truncated PNG has the right header; the interface shows its fallback."""
+    exhibit = copy_minimal(tmp_path)
+    exhibit.write_text(exhibit.read_text().replace("mini/square.png", "mini/corrupt.png"))
+    assert check_exhibit(exhibit).errors == ()
+
+
+def test_long_narration_and_sentences_are_warnings(tmp_path: Path) -> None:
+    exhibit = copy_minimal(tmp_path)
+    long_sentence = " ".join(["word"] * 30) + "."
+    text = exhibit.read_text().replace("en: Text of the second stop.", f"en: {' '.join([long_sentence] * 5)}")
+    exhibit.write_text(text)
+    result = check_exhibit(exhibit)
+    assert result.errors == ()
+    assert result.exhibit is not None
+    messages = [w.message for w in result.warnings]
+    assert any("narration has 150 words" in m for m in messages)
+    assert sum("sentence of 30 words" in m for m in messages) == 5
+
+
+def test_stops_out_of_time_order_warn(tmp_path: Path) -> None:
+    exhibit = copy_minimal(tmp_path)
+    exhibit.write_text(exhibit.read_text().replace("date: 1949", "date: 1960"))
+    warnings = check_exhibit(exhibit).warnings
+    assert len(warnings) == 1 and "time order" in warnings[0].message
