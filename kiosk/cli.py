@@ -40,6 +40,24 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_diagram(args: argparse.Namespace) -> int:
+    from kiosk.core.navigation import mermaid
+
+    if not args.write:
+        print(mermaid(), end="")
+        return EXIT_OK
+    path = Path(args.write)
+    text = path.read_text(encoding="utf-8")
+    begin, end = "<!-- BEGIN GENERATED DIAGRAM -->\n", "<!-- END GENERATED DIAGRAM -->"
+    if begin not in text or end not in text:
+        print(f"{path}: no generated-diagram markers to write between", file=sys.stderr)
+        return EXIT_INVALID
+    head, rest = text.split(begin, 1)
+    tail = rest.split(end, 1)[1]
+    path.write_text(f"{head}{begin}```mermaid\n{mermaid()}```\n{end}{tail}", encoding="utf-8")
+    return EXIT_OK
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from kiosk.ui.app import run_app  # Qt only when a window is wanted
 
@@ -68,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the exhibit format")
     schema.set_defaults(handler=_cmd_schema)
+
+    diagram = commands.add_parser("diagram", help="print the navigation graph as Mermaid")
+    diagram.add_argument("--write", metavar="MARKDOWN", help="replace the generated block in this file")
+    diagram.set_defaults(handler=_cmd_diagram)
 
     run = commands.add_parser("run", help="start the kiosk")
     run.add_argument("exhibit", nargs="?", help="exhibit file (default: the bundled exhibit)")

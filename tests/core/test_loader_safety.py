@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kiosk.core.loader import check_exhibit
 from kiosk.core.yamlsource import MAX_FILE_BYTES
-from tests.helpers import copy_minimal
+from tests.helpers import CORPUS, copy_minimal
 
 
 def test_link_pointing_outside_media_is_refused(tmp_path: Path) -> None:
@@ -38,7 +38,7 @@ def test_oversized_file_is_refused_without_parsing(tmp_path: Path) -> None:
 
 
 def test_alias_bomb_is_refused_quickly() -> None:
-    bomb = Path(__file__).parent / "corpus" / "broken" / "alias-bomb.yaml"
+    bomb = CORPUS / "broken" / "alias-bomb.yaml"
     started = time.perf_counter()
     assert "aliases" in check_exhibit(bomb).errors[0].message
     assert time.perf_counter() - started < 1.0  # a bomb that expanded would take minutes

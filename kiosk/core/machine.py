@@ -1,0 +1,171 @@
+"""The machine that runs the navigation graph against a clock.
+
+It owns the current state, the idle timer, the attract slide clock, the
+staff gesture and the PIN lock; the graph itself lives in
+``kiosk.core.navigation``. The clock is injected: the Qt layer passes a
+monotonic clock and sends ``Tick`` from one GUI-thread timer; tests pass a
+fake clock and step it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from kiosk.core import events as ev
+from kiosk.core.idle import IdlePhase, IdlePolicy, SlideClock
+from kiosk.core.navigation import (
+    EDGES, NAV_DEBOUNCE, STAFF_EFFECTS, Change, Clock, Effect, NavState, Screen, Visit,
+)
+from kiosk.core.shape import Shape
+from kiosk.core.staff import CornerGesture, PinLock, PinResult
+
+Listener = Callable[[Change], None]
+
+
+class NavigationMachine:
+    def __init__(
+        self,
+        shape: Shape,
+        clock: Clock,
+        idle: IdlePolicy | None = None,
+        slides: SlideClock | None = None,
+        pin_lock: PinLock | None = None,
+        gesture: CornerGesture | None = None,
+        default_language: str | None = None,
+    ) -> None:
+        if shape.stop_count == 0:
+            raise ValueError("an exhibit needs at least one stop")
+        self.shape = shape
+        self.clock = clock
+        self.idle = idle or IdlePolicy()
+        self.slides = slides or SlideClock()
+        self.pin_lock = pin_lock or PinLock()
+        self.gesture = gesture or CornerGesture()
+        self._default_language = default_language if default_language in shape.languages else None
+        self._listeners: list[Listener] = []
+        self._pending_effects: list[Effect] = []
+        now = clock()
+        self._last_input = now
+        self._last_navigation = float("-inf")
+        self._attract_since = now
+        self._state = self.fresh_state()
+
+    # --- what the outside reads -------------------------------------------------
+    @property
+    def state(self) -> NavState:
+        return self._state
+
+    @property
+    def default_language(self) -> str:
+        return self._default_language or self.shape.languages[0]
+
+    def fresh_state(self) -> NavState:
+        """Attract, with every visitor setting at its default."""
+        return NavState(screen=Screen.ATTRACT, visit=Visit(language=self.default_language))
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` on every change; returns the unsubscribe function."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def due_slide(self) -> int:
+        return self.slides.slide(self.clock() - self._attract_since, self.shape.slide_count)
+
+    def check_pin(self, pin: str) -> bool:
+        result = self.pin_lock.try_pin(pin, self.clock())
+        if result is not PinResult.ACCEPTED:
+            self._pending_effects.append(
+                Effect.PIN_LOCKED if result is PinResult.LOCKED else Effect.PIN_REJECTED)
+        return result is PinResult.ACCEPTED
+
+    # --- what the outside sends -------------------------------------------------
+    def dispatch(self, event: ev.Event) -> Change | None:
+        """Apply one event; returns the change, or None if nothing changed."""
+        self._pending_effects = []
+        now = self.clock()
+        if isinstance(event, ev.Tick):
+            return self._tick(now)
+        if isinstance(event, ev.ContentReloaded):
+            return self._commit(event, self._reconcile(event.shape))
+        if isinstance(event, ev.INPUT_EVENTS):
+            self._last_input = now
+            if self._state.warning:  # a touch during the warning only dismisses it
+                return self._commit(event, replace(self._state, warning=False, countdown=0))
+        if isinstance(event, ev.CornerTap):
+            event = ev.StaffGesture() if self.gesture.tap(now) else ev.Touch()
+        if isinstance(event, ev.NAVIGATION_EVENTS):
+            if now - self._last_navigation < NAV_DEBOUNCE:
+                return None
+        return self._follow(event, now)
+
+    # --- inside -----------------------------------------------------------------
+    def _follow(self, event: ev.Event, now: float) -> Change | None:
+        old = self._state
+        edge = EDGES.get((old.screen, type(event)))
+        if edge is None:
+            return self._commit(event, old)  # effects such as a rejected PIN still go out
+        new = edge.update(self, old, event) if edge.update else old
+        if new is None:
+            return self._commit(event, old)
+        if edge.target is not None:
+            new = replace(new, screen=edge.target)
+        if isinstance(event, ev.NAVIGATION_EVENTS):
+            self._last_navigation = now
+        if new.stop != old.stop or new.screen not in (Screen.STOP, Screen.ZOOM):
+            new = replace(new, visit=replace(new.visit, narrating=False))
+        if type(event) in STAFF_EFFECTS:
+            self._pending_effects.append(STAFF_EFFECTS[type(event)])
+        if old.screen is Screen.ATTRACT and new.screen is Screen.HOME:
+            self._pending_effects.append(Effect.SESSION_STARTED)
+        return self._commit(event, new)
+
+    def _tick(self, now: float) -> Change | None:
+        state = self._state
+        if state.screen is Screen.ATTRACT:
+            if self.due_slide() != state.slide:
+                return self._follow(ev.NextSlide(), now)
+            return None
+        idle_for = now - self._last_input
+        phase = self.idle.phase(idle_for)
+        if phase is IdlePhase.EXPIRED:
+            return self._reset(now)
+        if phase is IdlePhase.WARNING:
+            countdown = self.idle.countdown(idle_for)
+            if not state.warning or countdown != state.countdown:
+                return self._commit(ev.IdleWarning(), replace(state, warning=True, countdown=countdown))
+        return None
+
+    def _reset(self, now: float) -> Change | None:
+        if self._state.screen in (Screen.HOME, Screen.STOP, Screen.ZOOM):
+            self._pending_effects.append(Effect.SESSION_ENDED)
+        self._attract_since = now
+        self._last_input = now
+        return self._commit(ev.IdleReset(), self.fresh_state())
+
+    def _reconcile(self, shape: Shape) -> NavState:
+        """Keep the visitor where they were, or as near as the new content allows."""
+        old_shape, state = self.shape, self._state
+        self.shape = shape
+        current_id = old_shape.stop_ids[state.stop]
+        stop = shape.stop_ids.index(current_id) if current_id in shape.stop_ids \
+            else min(state.stop, shape.stop_count - 1)
+        screen = state.screen
+        if screen is Screen.ZOOM and current_id not in shape.stop_ids:
+            screen = Screen.STOP
+        image = min(state.image, shape.image_counts[stop] - 1)
+        visit = state.visit
+        if visit.language not in shape.languages:
+            visit = replace(visit, language=self.default_language, narrating=False)
+        return replace(state, screen=screen, stop=stop, image=image, visit=visit,
+                       slide=state.slide % shape.slide_count)
+
+    def _commit(self, event: ev.Event, new: NavState) -> Change | None:
+        old, effects = self._state, tuple(self._pending_effects)
+        if new == old and not effects:
+            return None
+        self._state = new
+        change = Change(event, old, new, effects)
+        for listener in list(self._listeners):
+            listener(change)
+        return change
