@@ -1,0 +1,137 @@
+"""Images decoded off the GUI thread, at the size they are shown, and cached.
+
+A 6000x4000 photograph decoded on the GUI thread would freeze the screen for
+a visible moment, so every decode runs in the thread pool: ``QImageReader``
+with a scaled size for bitmaps (the decoder skips what it does not need) and
+``QSvgRenderer`` for SVG, rendered crisp at the exact size. Results come back
+through a queued signal; the cache is bounded by bytes. A file that will not
+decode is reported once and remembered, and views draw a designed fallback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QImageReader, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+log = logging.getLogger(__name__)
+
+Key = tuple[str, int, int]
+DEFAULT_BUDGET = 192 * 1024 * 1024
+
+
+def decode(path: Path, size: QSize) -> QImage | None:
+    """The image at ``path`` fitted inside ``size``, or None if it is broken."""
+    if path.suffix.lower() == ".svg":
+        renderer = QSvgRenderer(str(path))
+        if not renderer.isValid():
+            return None
+        target = renderer.defaultSize().scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
+        image = QImage(target, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter)
+        painter.end()
+        return image
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    original = reader.size()
+    if original.isValid():
+        reader.setScaledSize(original.scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
+                             if original.width() > size.width() or original.height() > size.height()
+                             else original)
+    image = reader.read()
+    return None if image.isNull() else image
+
+
+class _Relay(QObject):
+    done = Signal(object, object)  # key, QImage or None
+
+
+class _DecodeTask(QRunnable):
+    def __init__(self, key: Key, path: Path, size: QSize, relay: _Relay) -> None:
+        super().__init__()
+        self.key, self.path, self.size, self.relay = key, path, size, relay
+
+    def run(self) -> None:
+        try:
+            image = decode(self.path, self.size)
+        except Exception:  # a decoder bug must not kill the pool thread
+            log.exception("decoding %s failed", self.path)
+            image = None
+        self.relay.done.emit(self.key, image)
+
+
+class ImageStore(QObject):
+    """Asks for images by path and size; answers with ``ready`` or ``failed``."""
+
+    ready = Signal(str, object)   # path, QImage
+    failed = Signal(str)          # path
+
+    def __init__(self, parent: QObject | None = None, budget_bytes: int = DEFAULT_BUDGET,
+                 pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.budget = budget_bytes
+        self._pool = pool or QThreadPool.globalInstance()
+        self._cache: OrderedDict[Key, QImage] = OrderedDict()
+        self._bytes = 0
+        self._pending: set[Key] = set()
+        self._broken: set[str] = set()
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._finished)
+
+    @staticmethod
+    def key(path: Path, size: QSize) -> Key:
+        return (str(path), size.width(), size.height())
+
+    def cached(self, path: Path, size: QSize) -> QImage | None:
+        key = self.key(path, size)
+        image = self._cache.get(key)
+        if image is not None:
+            self._cache.move_to_end(key)
+        return image
+
+    def is_broken(self, path: Path) -> bool:
+        return str(path) in self._broken
+
+    def request(self, path: Path, size: QSize) -> QImage | None:
+        """The image if cached; otherwise start decoding it and return None."""
+        if size.isEmpty() or self.is_broken(path):
+            return None
+        image = self.cached(path, size)
+        if image is not None:
+            return image
+        key = self.key(path, size)
+        if key not in self._pending:
+            self._pending.add(key)
+            self._pool.start(_DecodeTask(key, path, size, self._relay))
+        return None
+
+    @property
+    def cached_bytes(self) -> int:
+        return self._bytes
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Wait for decodes in flight (tests and shutdown)."""
+        return self._pool.waitForDone(msecs)
+
+    def _finished(self, key: Key, image: QImage | None) -> None:
+        self._pending.discard(key)
+        path = key[0]
+        if image is None:
+            if path not in self._broken:
+                log.warning("image could not be decoded, showing fallback: %s", path)
+            self._broken.add(path)
+            self.failed.emit(path)
+            return
+        self._cache[key] = image
+        self._bytes += image.sizeInBytes()
+        while self._bytes > self.budget and len(self._cache) > 1:
+            _, evicted = self._cache.popitem(last=False)
+            self._bytes -= evicted.sizeInBytes()
+        self.ready.emit(path, image)

@@ -1,0 +1,89 @@
+"""Watches every press, release and key in the application.
+
+It never consumes input; it reports it: any press or key is activity for the
+idle timer, a press in the staff corner is a corner tap, a quick sideways
+stroke is a swipe, and some keys are navigation. Touches reach us as the
+mouse events Qt synthesises from them, except where a widget (the zoom view)
+takes the touch itself.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QWindow
+from PySide6.QtWidgets import QWidget
+
+from kiosk.core import events as ev
+from kiosk.ui.swipe import Gesture, classify
+
+CORNER = 110
+"""Size in px (at 1080p) of the hidden staff corner, top left."""
+
+KEYS: dict[Qt.Key, Callable[[], ev.Event]] = {
+    Qt.Key.Key_Right: ev.Next, Qt.Key.Key_PageDown: ev.Next,
+    Qt.Key.Key_Left: ev.Previous, Qt.Key.Key_PageUp: ev.Previous,
+    Qt.Key.Key_Escape: ev.Back, Qt.Key.Key_Backspace: ev.Back, Qt.Key.Key_Home: ev.Home,
+}
+
+
+class InputWatcher(QObject):
+    event = Signal(object)  # a core event
+
+    def __init__(self, window: QWidget, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(window)
+        self.window = window
+        self.clock = clock
+        self._start: tuple[QPointF, float] | None = None
+
+    def _scale(self) -> float:
+        return max(0.6, min(self.window.width(), self.window.height()) / 1080)
+
+    def _is_ours(self, watched: QObject) -> bool:
+        """Every input reaches the top-level QWindow once, before any widget."""
+        return isinstance(watched, QWindow) and watched is self.window.windowHandle()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._is_ours(watched):
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress:
+            self._press(event)  # type: ignore[arg-type]
+        elif kind == QEvent.Type.MouseButtonRelease:
+            self._release(event)  # type: ignore[arg-type]
+        elif kind == QEvent.Type.TouchBegin:
+            self.event.emit(ev.Touch())
+        elif kind == QEvent.Type.KeyPress:
+            self._key(event)  # type: ignore[arg-type]
+        return False
+
+    def _press(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        point = event.position()
+        self._start = (point, self.clock())
+        corner = CORNER * self._scale()
+        if point.x() < corner and point.y() < corner:
+            self.event.emit(ev.CornerTap())
+        else:
+            self.event.emit(ev.Touch())
+
+    def _release(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._start is None:
+            return
+        start, began = self._start
+        self._start = None
+        end = event.position()
+        gesture = classify((start.x(), start.y()), (end.x(), end.y()), self.clock() - began, scale=self._scale())
+        if gesture is Gesture.SWIPE_LEFT:
+            self.event.emit(ev.Next())
+        elif gesture is Gesture.SWIPE_RIGHT:
+            self.event.emit(ev.Previous())
+
+    def _key(self, event: QKeyEvent) -> None:
+        if event.isAutoRepeat():
+            return
+        make = KEYS.get(Qt.Key(event.key()))
+        self.event.emit(make() if make else ev.Touch())

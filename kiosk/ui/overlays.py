@@ -1,0 +1,65 @@
+"""The idle warning: a countdown laid over whatever the visitor was looking at."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.look import Look
+from kiosk.ui.strings import tr
+
+
+class IdleWarning(QWidget):
+    """Covers the window and swallows the touch that dismisses it.
+
+    The touch itself reaches the machine through the input watcher (as
+    activity); the overlay only makes sure it does not also press a button.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.look: Look | None = None
+        self.seconds = 0
+        self.hide()
+
+    def show_countdown(self, seconds: int, look: Look) -> None:
+        self.seconds, self.look = seconds, look
+        self.setAccessibleName(f"{tr(look.lang, 'still_there')} {seconds}")
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.look is None:
+            return
+        look, t = self.look, self.look.theme
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor(0, 0, 0, 170))
+        card = QRectF(0, 0, min(self.width() - look.px(80), look.px(980)), look.px(520))
+        card.moveCenter(QRectF(self.rect()).center())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(t.overlay))
+        painter.drawRoundedRect(card, look.px(28), look.px(28))
+        inner = card.adjusted(look.px(48), look.px(44), -look.px(48), -look.px(44))
+        centre = Qt.AlignmentFlag.AlignHCenter
+        painter.setPen(QColor(t.text))
+        painter.setFont(look.font("title", QFont.Weight.ExtraBold))
+        painter.drawText(inner, int(centre | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                         tr(look.lang, "still_there"))
+        painter.setPen(QColor(t.accent))
+        painter.setFont(look.font("display", QFont.Weight.Black))
+        painter.drawText(inner, int(centre | Qt.AlignmentFlag.AlignVCenter), str(self.seconds))
+        painter.setPen(QColor(t.text))
+        painter.setFont(look.font("body"))
+        painter.drawText(inner, int(centre | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
+                         tr(look.lang, "touch_continue"))
+        painter.end()

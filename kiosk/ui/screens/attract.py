@@ -1,0 +1,129 @@
+"""Attract: the exhibit's strongest pictures, slowly moving, and an invitation.
+
+The slide index comes from the navigation state (the core's slide clock);
+this view only animates between slides. Animation runs only while the screen
+is visible, and reduced motion turns pans into still images and fades into cuts.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.core.model import Exhibit
+from kiosk.core.navigation import NavState
+from kiosk.ui.images import ImageStore
+from kiosk.ui.look import Look
+from kiosk.ui.strings import tr
+
+FADE_SECONDS = 1.6
+DRIFT = 0.08
+"""How far the slow zoom goes over one slide (8 %)."""
+
+
+class AttractScreen(QWidget):
+    def __init__(self, store: ImageStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.paths: list[Path] = []
+        self.slide = 0
+        self.previous: int | None = None
+        self.slide_seconds = 8.0
+        self.changed_at = time.monotonic()
+        self.look: Look | None = None
+        self.title = self.subtitle = ""
+        self.prompts: list[str] = []
+        self.frame = QTimer(self)
+        self.frame.setInterval(33)
+        self.frame.timeout.connect(self.update)
+        store.ready.connect(lambda path, image: self.update())
+
+    def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
+        self.look = look
+        self.paths = [image.path for image in exhibit.attract_images()]
+        self.slide_seconds = exhibit.attract.slide_seconds
+        if state.slide != self.slide:
+            self.previous, self.slide = self.slide, state.slide
+            self.changed_at = time.monotonic()
+        lang = exhibit.default_language
+        self.title, self.subtitle = exhibit.title[lang], exhibit.subtitle[lang]
+        self.prompts = [tr(code, "touch") for code in exhibit.language_codes]
+        self.setAccessibleName(" · ".join(self.prompts))
+        self.update()
+
+    def showEvent(self, event) -> None:  # type: ignore[override]
+        self.frame.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # type: ignore[override]
+        self.frame.stop()
+        super().hideEvent(event)
+
+    def _request_size(self) -> QSize:
+        return QSize(int(self.width() * (1 + DRIFT) * 1.2), int(self.height() * (1 + DRIFT) * 1.2))
+
+    def _image(self, index: int) -> QImage | None:
+        if not self.paths:
+            return None
+        return self.store.request(self.paths[index % len(self.paths)], self._request_size())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.look is None:
+            return
+        look, t = self.look, self.look.theme
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor(t.background))
+        age = time.monotonic() - self.changed_at
+        still = look.reduced_motion
+        fade = 1.0 if still or self.previous is None else min(1.0, age / FADE_SECONDS)
+        if self.previous is not None and fade < 1.0:
+            self._draw_slide(painter, self.previous, 1.0, age + self.slide_seconds)
+        self._draw_slide(painter, self.slide, fade, age)
+        self._draw_words(painter, look, age)
+        painter.end()
+
+    def _draw_slide(self, painter: QPainter, index: int, opacity: float, age: float) -> None:
+        image = self._image(index)
+        if image is None:
+            return
+        progress = 0.0 if self.look and self.look.reduced_motion else min(1.0, age / max(1.0, self.slide_seconds + FADE_SECONDS))
+        zoom = 1.0 + DRIFT * (progress if index % 2 == 0 else 1.0 - progress)
+        cover = image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding)
+        width, height = cover.width() * zoom, cover.height() * zoom
+        drift_x = (width - self.width()) * (0.3 + 0.4 * progress if index % 3 else 0.7 - 0.4 * progress)
+        target = QRectF(-drift_x, (self.height() - height) / 2, width, height)
+        painter.setOpacity(opacity)
+        painter.drawImage(target, image)
+        painter.setOpacity(1.0)
+
+    def _draw_words(self, painter: QPainter, look: Look, age: float) -> None:
+        t = look.theme
+        shade = QLinearGradient(QPointF(0, self.height() * 0.45), QPointF(0, self.height()))
+        shade.setColorAt(0.0, QColor(0, 0, 0, 0))
+        shade.setColorAt(1.0, QColor(0, 0, 0, 225))
+        painter.fillRect(self.rect(), shade)
+        margin = look.px(80)
+        box = QRectF(margin, 0, self.width() - 2 * margin, self.height() - look.px(70))
+        painter.setPen(QColor(t.text))
+        painter.setFont(look.font("display", QFont.Weight.Black))
+        bottom = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        painter.setFont(look.font("title", QFont.Weight.Medium))
+        sub_height = painter.fontMetrics().height()
+        painter.setPen(QColor(t.accent))
+        painter.drawText(box.adjusted(0, 0, 0, -look.px(150)), int(bottom), self.subtitle)
+        painter.setFont(look.font("display", QFont.Weight.Black))
+        painter.setPen(QColor(t.text))
+        painter.drawText(box.adjusted(0, 0, 0, -look.px(150) - sub_height), int(bottom), self.title)
+        pulse = 1.0 if look.reduced_motion else 0.6 + 0.4 * (0.5 + 0.5 * math.cos(age * 2.6))
+        painter.setOpacity(pulse)
+        painter.setFont(look.font("title", QFont.Weight.Bold))
+        painter.setPen(QColor(t.text))
+        painter.drawText(box, int(bottom), "  ·  ".join(self.prompts))
+        painter.setOpacity(1.0)

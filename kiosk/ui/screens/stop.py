@@ -1,0 +1,140 @@
+"""A stop: its picture, date, title and label, with the ways to move on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.core import events as ev
+from kiosk.core.model import Exhibit
+from kiosk.core.navigation import NavState
+from kiosk.ui.controls import SettingsBar, TimelineStrip
+from kiosk.ui.images import ImageStore
+from kiosk.ui.look import Look
+from kiosk.ui.scrolling import FadeEdge, kinetic_area, style_scrollbar
+from kiosk.ui.strings import tr
+from kiosk.ui.widgets import ImageView, TouchButton, paint_label, text_label
+
+
+class StopScreen(QWidget):
+    intent = Signal(object)
+
+    def __init__(self, store: ImageStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image = ImageView(store)
+        self.image.tapped.connect(lambda: self.intent.emit(ev.OpenImage(0)))
+        self.more_images = QHBoxLayout()
+        self.thumbs: list[ImageView] = []
+        self.caption, self.credit = text_label(), text_label()
+        self.date, self.title = text_label(), text_label()
+        self.narration = text_label()
+        self.narration.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.narration_area = kinetic_area(self.narration)
+        self.more_below = FadeEdge(self.narration_area)
+        self.home = TouchButton("", on_click=lambda: self.intent.emit(ev.Home()))
+        self.previous = TouchButton("", on_click=lambda: self.intent.emit(ev.Previous()))
+        self.next = TouchButton("", on_click=lambda: self.intent.emit(ev.Next()))
+        self.position = text_label(wrap=False)
+        self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.strip = TimelineStrip()
+        self.strip.intent.connect(self.intent)
+        self.settings = SettingsBar()
+        self.settings.intent.connect(self.intent)
+
+        picture = QVBoxLayout()
+        picture.addWidget(self.image, 1)
+        about = QVBoxLayout()
+        about.addWidget(self.caption)
+        about.addWidget(self.credit)
+        about.addStretch(1)
+        under = QHBoxLayout()
+        under.addLayout(about, 1)
+        under.addLayout(self.more_images)
+        picture.addLayout(under)
+        words = QVBoxLayout()
+        words.addWidget(self.date)
+        words.addWidget(self.title)
+        words.addWidget(self.narration_area, 1)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.addLayout(picture, 12)
+        self.columns.addLayout(words, 10)
+
+        self.bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        nav = QHBoxLayout()
+        for widget in (self.home, self.previous, self.position, self.next):
+            nav.addWidget(widget)
+        self.bar.addLayout(nav)
+        self.bar.addStretch(1)
+        self.bar.addWidget(self.settings)
+
+        root = QVBoxLayout(self)
+        root.addLayout(self.columns, 1)
+        root.addWidget(self.strip)
+        root.addLayout(self.bar)
+
+    def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
+        lang, t = state.visit.language, look.theme
+        stop = exhibit.stops[state.stop]
+        portrait = self.height() > self.width()
+        self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.columns.setSpacing(look.px(56))
+        self.bar.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        margin = look.px(56)
+        self.layout().setContentsMargins(margin, look.px(48), margin, look.px(32))
+        self.layout().setSpacing(look.px(16))
+
+        main = stop.images[0]
+        self.image.zoomable = True
+        self.image.show_image(main.path, main.alt[lang], tr(lang, "image_missing"), look)
+        self.image.setAccessibleName(main.alt[lang])
+        self.image.setAccessibleDescription(tr(lang, "open_image"))
+        self.caption.setText(main.caption[lang])
+        paint_label(self.caption, look, "small", t.text, QFont.Weight.DemiBold)
+        self.credit.setText(main.credit[lang])
+        paint_label(self.credit, look, "small", t.muted)
+        self._render_thumbs(stop.images, lang, look)
+
+        self.date.setText(stop.date.label(lang))
+        paint_label(self.date, look, "date", t.accent, QFont.Weight.Bold)
+        self.title.setText(stop.title[lang])
+        paint_label(self.title, look, "title", t.text, QFont.Weight.ExtraBold)
+        self.narration.setText("\n\n".join(stop.narration[lang]))
+        paint_label(self.narration, look, "body", t.text)
+        self.narration.setMaximumWidth(look.px(60 * look.type.body * 0.55))
+        style_scrollbar(self.narration_area, t.muted, look.px(8))
+        self.more_below.set_colour(t.background, look.px(90))
+
+        last = len(exhibit.stops) - 1
+        self.home.setText("⌂  " + tr(lang, "home"))
+        self.previous.setText("←  " + tr(lang, "previous"))
+        self.next.setText(tr(lang, "next") + "  →")
+        for button in (self.home, self.previous, self.next):
+            button.restyle(look)
+        self.previous.setEnabled(state.stop > 0)
+        self.next.setEnabled(state.stop < last)
+        self.position.setText(tr(lang, "stop_of", n=state.stop + 1, total=last + 1))
+        paint_label(self.position, look, "small", t.muted, QFont.Weight.DemiBold)
+        self.position.setMinimumWidth(look.px(150))
+        self.strip.render(exhibit, state, look)
+        self.settings.render(exhibit, state, look)
+
+    def _render_thumbs(self, images, lang: str, look: Look) -> None:
+        """Every image of a stop as a thumbnail; a tap opens it in zoom."""
+        while self.more_images.count():
+            item = self.more_images.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        self.thumbs = []
+        if len(images) < 2:
+            return
+        for index, image in enumerate(images):
+            thumb = ImageView(self.image.store)
+            thumb.setFixedSize(look.px(176), look.px(110))
+            thumb.tapped.connect(lambda index=index: self.intent.emit(ev.OpenImage(index)))
+            thumb.show_image(image.path, image.alt[lang], tr(lang, "image_missing"), look)
+            thumb.setAccessibleDescription(tr(lang, "open_image"))
+            self.more_images.addWidget(thumb)
+            self.thumbs.append(thumb)
+        self.more_images.setSpacing(look.px(12))

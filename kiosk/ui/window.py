@@ -1,0 +1,116 @@
+"""The kiosk window: shows the screen the state names, and moves between them.
+
+``render`` is the only way in: it receives the navigation state and draws
+it. Screen changes slide (stop to stop) or fade, in 250 ms, by animating a
+snapshot of the old screen over the new one; with reduced motion they cut.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QStackedLayout, QWidget
+
+from kiosk.core.model import Exhibit
+from kiosk.core.navigation import NavState, Screen
+from kiosk.ui.images import ImageStore
+from kiosk.ui.look import Look
+from kiosk.ui.overlays import IdleWarning
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.stop import StopScreen
+from kiosk.ui.screens.zoom import ZoomScreen
+from kiosk.ui.theme import theme_for
+
+TRANSITION_MS = 250
+
+
+class KioskWindow(QWidget):
+    intent = Signal(object)  # core events from any screen
+
+    def __init__(self, store: ImageStore, family: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Museum kiosk")
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setAutoFillBackground(True)
+        self.store, self.family = store, family
+        self.attract = AttractScreen(store)
+        self.home = HomeScreen()
+        self.stop = StopScreen(store)
+        self.zoom = ZoomScreen(store)
+        self.screens: dict[Screen, QWidget] = {
+            Screen.ATTRACT: self.attract, Screen.HOME: self.home, Screen.STOP: self.stop, Screen.ZOOM: self.zoom,
+        }
+        self.stack = QStackedLayout(self)
+        for screen in self.screens.values():
+            self.stack.addWidget(screen)
+            if hasattr(screen, "intent"):
+                screen.intent.connect(self.intent)
+        self.warning = IdleWarning(self)
+        self.snapshot = QLabel(self)
+        self.snapshot.hide()
+        self._animation: QPropertyAnimation | None = None
+        self.exhibit: Exhibit | None = None
+        self.state: NavState | None = None
+        self.look: Look | None = None
+
+    def current_screen(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def render(self, exhibit: Exhibit, state: NavState) -> None:
+        previous = self.state
+        look = Look.make(theme_for(state.visit.high_contrast), state.visit.text_size, self.width(),
+                         self.height(), self.family, state.visit.language, state.visit.reduced_motion)
+        self.exhibit, self.state, self.look = exhibit, state, look
+        self._paint_background(look)
+        target = self.screens.get(state.screen, self.attract)
+        moving = previous is not None and self.isVisible() and (
+            previous.screen != state.screen or (state.screen is Screen.STOP and previous.stop != state.stop))
+        if moving and not look.reduced_motion:
+            self._begin_transition(previous, state)
+        target.render(exhibit, state, look)  # type: ignore[attr-defined]
+        self.stack.setCurrentWidget(target)
+        if state.warning:
+            self.warning.show_countdown(state.countdown, look)
+        else:
+            self.warning.hide()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[override]
+        super().resizeEvent(event)
+        if self.exhibit is not None and self.state is not None:
+            self.render(self.exhibit, self.state)
+
+    def _paint_background(self, look: Look) -> None:
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(look.theme.background))
+        self.setPalette(palette)
+
+    def _begin_transition(self, old: NavState, new: NavState) -> None:
+        """Lay a picture of the old screen on top and move it away."""
+        if self._animation is not None:
+            self._animation.stop()
+        self.snapshot.setPixmap(self.current_screen().grab())
+        self.snapshot.setGeometry(self.rect())
+        self.snapshot.show()
+        self.snapshot.raise_()
+        if new.screen is Screen.STOP and old.screen is Screen.STOP:
+            direction = -1 if new.stop > old.stop else 1
+            self.snapshot.setGraphicsEffect(None)
+            animation = QPropertyAnimation(self.snapshot, b"pos", self)
+            animation.setStartValue(QPoint(0, 0))
+            animation.setEndValue(QPoint(direction * self.width(), 0))
+        else:
+            effect = QGraphicsOpacityEffect(self.snapshot)
+            self.snapshot.setGraphicsEffect(effect)
+            animation = QPropertyAnimation(effect, b"opacity", self)
+            animation.setStartValue(1.0)
+            animation.setEndValue(0.0)
+        animation.setDuration(TRANSITION_MS)
+        animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        animation.finished.connect(self.snapshot.hide)
+        self._animation = animation
+        animation.start()
+
+    @property
+    def transitioning(self) -> bool:
+        return self.snapshot.isVisible()
