@@ -29,6 +29,8 @@ def make_kinetic(area: QAbstractScrollArea) -> None:
                           QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
     props.setScrollMetric(QScrollerProperties.ScrollMetric.DecelerationFactor, 0.3)
     props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    # Deliver the press at once: a delayed press is lost when a quick tap releases first.
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
     scroller.setScrollerProperties(props)
 
 

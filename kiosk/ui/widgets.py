@@ -25,7 +25,8 @@ class TouchButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         if on_click is not None:
-            self.clicked.connect(on_click)
+            # clicked(bool) would pass `checked` into the callback's first default
+            self.clicked.connect(lambda _checked=False: on_click())
 
     def restyle(self, look: Look, weight: QFont.Weight = QFont.Weight.DemiBold) -> None:
         self.setFont(look.font("button", weight))

@@ -7,7 +7,7 @@ snapshot of the old screen over the new one; with reduced motion they cut.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, Qt, Signal
+from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QStackedLayout, QWidget
 
@@ -72,7 +72,13 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(target)
         if state.warning:
             self.warning.show_countdown(state.countdown, look)
-        else:
+        elif self.warning.isVisible():
+            # The touch that dismissed the warning has not been delivered yet (we
+            # hear of input before widgets do): let the overlay absorb it first.
+            QTimer.singleShot(0, self._hide_warning)
+
+    def _hide_warning(self) -> None:
+        if self.state is None or not self.state.warning:
             self.warning.hide()
 
     def resizeEvent(self, event) -> None:  # type: ignore[override]

@@ -1,0 +1,85 @@
+"""A real kiosk window on a fake clock, offscreen, cleaned up after each test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from kiosk.core import events as ev
+from kiosk.core.loader import load_exhibit
+from kiosk.core.model import Exhibit
+from kiosk.ui.controller import KioskController
+from kiosk.ui.fonts import register_fonts
+from kiosk.ui.images import ImageStore
+from kiosk.ui.window import KioskWindow
+from tests.core.machine_helpers import FakeClock
+from tests.helpers import BUNDLED
+
+
+@dataclass
+class Kiosk:
+    window: KioskWindow
+    controller: KioskController
+    clock: FakeClock
+    store: ImageStore
+    exhibit: Exhibit
+    qtbot: object
+
+    def send(self, *events: ev.Event, gap: float = 0.5) -> None:
+        for event in events:
+            self.clock.advance(gap)
+            self.controller.send(event)
+
+    def settle(self) -> None:
+        """Let decodes finish and their results arrive; end any transition."""
+        for _ in range(3):
+            self.store.wait()
+            QApplication.processEvents()
+        if self.window._animation is not None:
+            self.window._animation.stop()
+        self.window.snapshot.hide()
+
+    @property
+    def state(self):
+        return self.controller.machine.state
+
+
+def make_kiosk(qtbot, exhibit_path: Path = BUNDLED, size: tuple[int, int] = (1920, 1080),
+               tick_ms: int = 5) -> Kiosk:
+    exhibit = load_exhibit(exhibit_path)
+    store = ImageStore()
+    window = KioskWindow(store, register_fonts())
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    clock = FakeClock()
+    controller = KioskController(exhibit, window, clock=clock, tick_ms=tick_ms)
+    controller.start()
+    return Kiosk(window, controller, clock, store, exhibit, qtbot)
+
+
+@pytest.fixture
+def kiosk(qtbot) -> Iterator[Kiosk]:
+    made = make_kiosk(qtbot)
+    yield made
+    made.controller.stop()
+    made.store.wait()
+
+
+@pytest.fixture(autouse=True)
+def no_leftovers(qapp) -> Iterator[None]:
+    """No test may leave a thread running or a window open."""
+    yield
+    pool = QThreadPool.globalInstance()
+    assert pool.waitForDone(5000)
+    assert pool.activeThreadCount() == 0
+    QApplication.processEvents()
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and isinstance(widget, KioskWindow):
+            raise AssertionError(f"window left open: {widget!r}")

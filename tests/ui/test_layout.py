@@ -1,0 +1,81 @@
+"""Text is never clipped and controls are big enough, on every screen shape."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QScrollArea, QWidget
+
+from kiosk.core import events as ev
+from tests.ui.conftest import Kiosk, make_kiosk
+
+SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
+
+
+def _inside_scroll_area(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def clipped_texts(root: QWidget) -> list[str]:
+    """Visible labels and buttons whose text does not fit the space they have."""
+    problems = []
+    for label in root.findChildren(QLabel):
+        if not label.isVisibleTo(root) or not label.text() or label.width() <= 1:
+            continue
+        if label.wordWrap():
+            needed = label.heightForWidth(label.width())
+            if needed > label.height() + 1 and not _inside_scroll_area(label):
+                problems.append(f"label {label.text()[:40]!r} needs {needed}px, has {label.height()}px")
+        elif label.fontMetrics().horizontalAdvance(label.text()) > label.width() + 1:
+            problems.append(f"label {label.text()[:40]!r} is wider than {label.width()}px")
+    for button in root.findChildren(QPushButton):
+        if button.isVisibleTo(root) and button.text():
+            if button.fontMetrics().horizontalAdvance(button.text()) > button.width() - 8:
+                problems.append(f"button {button.text()!r} is cut at {button.width()}px")
+    return problems
+
+
+def widgets_off_screen(kiosk: Kiosk, root: QWidget) -> list[str]:
+    out = []
+    for widget in root.findChildren(QAbstractButton):
+        if widget.isVisibleTo(root) and not _inside_scroll_area(widget):
+            rect = widget.rect().translated(widget.mapTo(kiosk.window, widget.rect().topLeft()))
+            if not kiosk.window.rect().contains(rect):
+                out.append(f"{widget.text()!r} at {rect.getRect()}")
+    return out
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_no_text_is_clipped_at_any_text_size(qtbot, size: tuple[int, int], lang: str) -> None:
+    kiosk = make_kiosk(qtbot, size=size)
+    try:
+        for level in range(3):
+            kiosk.send(ev.Touch(), ev.SetLanguage(lang), ev.SetTextSize(level))
+            for screen_events, root in (((), kiosk.window.home), ((ev.OpenStop(12),), kiosk.window.stop),
+                                        ((ev.OpenImage(0),), kiosk.window.zoom)):
+                kiosk.send(*screen_events)
+                kiosk.settle()
+                problems = clipped_texts(root) + widgets_off_screen(kiosk, root)
+                assert not problems, f"text size {level}: " + "; ".join(problems)
+            kiosk.send(ev.Home())
+    finally:
+        kiosk.controller.stop()
+        kiosk.store.wait()
+
+
+def test_every_control_is_a_finger_wide_at_1080p(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch(), ev.OpenStop(1))
+    kiosk.settle()
+    for root in (kiosk.window.home, kiosk.window.stop):
+        for button in root.findChildren(QAbstractButton):
+            if button.isVisibleTo(root):
+                assert min(button.width(), button.height()) >= 64, button.text()
+    strip = kiosk.window.stop.strip
+    assert strip.slot_width() >= 64 and strip.height() >= 64
+    for thumb in kiosk.window.stop.thumbs:
+        assert min(thumb.width(), thumb.height()) >= 64

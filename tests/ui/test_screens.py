@@ -1,0 +1,134 @@
+"""Every screen renders what the state says, in the visitor's language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+
+from kiosk.core import events as ev
+from kiosk.core.navigation import Screen
+from tests.ui.conftest import Kiosk
+
+
+def test_attract_is_first_and_invites_in_every_language(kiosk: Kiosk) -> None:
+    kiosk.settle()
+    assert kiosk.window.current_screen() is kiosk.window.attract
+    assert kiosk.window.attract.prompts == ["Toca para explorar", "Touch to explore"]
+    assert kiosk.window.attract.frame.isActive()  # it moves while shown
+    image = kiosk.window.grab().toImage()
+    background = QColor(kiosk.window.look.theme.background).rgb()
+    grid = [image.pixel(x, y) for x in range(50, image.width(), 160) for y in range(50, image.height() // 2, 90)]
+    assert sum(pixel != background for pixel in grid) > 0.8 * len(grid)  # a picture, not an empty screen
+
+
+def test_a_touch_anywhere_leaves_attract_for_home(kiosk: Kiosk) -> None:
+    QTest.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(960, 540))
+    assert kiosk.state.screen is Screen.HOME
+    assert kiosk.window.current_screen() is kiosk.window.home
+    assert not kiosk.window.attract.frame.isActive()  # no animation behind the scenes
+    assert kiosk.window.home.title.text() == "Bolivia 1952"
+    assert kiosk.window.home.subtitle.text() == "La revolución de abril"
+    assert len(kiosk.window.home.rows) == len(kiosk.exhibit.stops)
+
+
+def test_home_shows_language_names_not_flags(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch())
+    buttons = kiosk.window.home.settings.language_buttons
+    assert [b.text() for b in buttons.values()] == ["Español", "English"]
+    buttons["en"].click()
+    assert kiosk.state.visit.language == "en"
+    assert kiosk.window.home.subtitle.text() == "The April revolution"
+
+
+def test_tapping_a_stop_row_opens_it(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch())
+    row = kiosk.window.home.rows[3]
+    kiosk.clock.advance(1)
+    # through the window, as a finger would: the kinetic scroller must not eat the tap
+    QTest.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton,
+                     pos=row.mapTo(kiosk.window, row.rect().center()))
+    assert (kiosk.state.screen, kiosk.state.stop) == (Screen.STOP, 3)
+    stop = kiosk.exhibit.stops[3]
+    assert kiosk.window.stop.title.text() == stop.title["es"]
+    assert kiosk.window.stop.date.text() == "1951"
+    assert kiosk.window.stop.narration.text().startswith("En 1951 el gobierno")
+
+
+def test_stop_screen_shows_picture_caption_and_credit(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch(), ev.SetLanguage("en"), ev.OpenStop(7))
+    kiosk.settle()
+    stop = kiosk.window.stop
+    assert stop.image.has_image and not stop.image.showing_fallback
+    assert stop.caption.text() == "The miners take Milluni station."
+    assert "made for this exhibit" in stop.credit.text()
+    assert len(stop.thumbs) == 2
+    assert stop.next.isEnabled() and stop.previous.isEnabled()
+
+
+def test_next_and_previous_buttons_and_their_limits(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch(), ev.OpenStop(0))
+    stop = kiosk.window.stop
+    assert not stop.previous.isEnabled()
+    kiosk.clock.advance(1)
+    stop.next.click()
+    assert kiosk.state.stop == 1
+    kiosk.clock.advance(1)
+    stop.previous.click()
+    assert kiosk.state.stop == 0
+    kiosk.send(ev.Jump(len(kiosk.exhibit.stops) - 1))
+    assert not stop.next.isEnabled()
+
+
+def test_tap_on_the_timeline_strip_jumps(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch(), ev.OpenStop(0))
+    strip = kiosk.window.stop.strip
+    target = strip.centre_of(12).toPoint()
+    kiosk.clock.advance(1)
+    QTest.mouseClick(strip, Qt.MouseButton.LeftButton, pos=target)
+    assert kiosk.state.stop == 12
+    assert kiosk.window.stop.title.text() == kiosk.exhibit.stops[12].title["es"]
+
+
+def test_image_tap_opens_zoom_and_close_returns(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch(), ev.OpenStop(2))
+    kiosk.settle()
+    view = kiosk.window.stop.image
+    kiosk.clock.advance(1)
+    QTest.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.rect().center())
+    assert kiosk.state.screen is Screen.ZOOM
+    zoom = kiosk.window.zoom
+    assert zoom.caption.text() == kiosk.exhibit.stops[2].images[0].caption["es"]
+    kiosk.clock.advance(1)
+    zoom.close.click()
+    assert kiosk.state.screen is Screen.STOP
+
+
+def test_thumbnail_opens_that_image_in_zoom(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch(), ev.SetLanguage("en"), ev.OpenStop(0))
+    kiosk.settle()
+    thumb = kiosk.window.stop.thumbs[1]
+    kiosk.clock.advance(1)
+    QTest.mouseClick(thumb, Qt.MouseButton.LeftButton, pos=thumb.rect().center())
+    assert (kiosk.state.screen, kiosk.state.image) == (Screen.ZOOM, 1)
+    assert kiosk.window.zoom.caption.text().startswith("Bolivia, with La Paz")
+
+
+def test_high_contrast_changes_the_colours(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch(), ev.OpenStop(0))
+    before = kiosk.window.look.theme.background
+    kiosk.window.stop.settings.contrast.click()
+    assert kiosk.state.visit.high_contrast
+    assert kiosk.window.look.theme.background != before
+    assert kiosk.window.palette().window().color() == QColor("#000000")
+
+
+def test_transitions_are_short_and_cut_with_reduced_motion(kiosk: Kiosk) -> None:
+    from kiosk.ui.window import TRANSITION_MS
+
+    assert TRANSITION_MS <= 300
+    kiosk.send(ev.Touch(), ev.OpenStop(0), ev.Next())
+    assert kiosk.window.transitioning
+    kiosk.qtbot.waitUntil(lambda: not kiosk.window.transitioning, timeout=1000)
+    kiosk.send(ev.SetReducedMotion(True), ev.Next())
+    assert not kiosk.window.transitioning
