@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -32,7 +33,9 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
     from kiosk.ui.images import ImageStore
     from kiosk.ui.window import KioskWindow
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    level = os.environ.get("KIOSK_LOG_LEVEL", "INFO").upper()
+    logging.basicConfig(level=getattr(logging, level, logging.INFO),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("museum-kiosk")
     family = register_fonts()

@@ -74,7 +74,10 @@ class KioskController(QObject):
         self.window.render(self.exhibit, self.machine.state)
 
     def _changed(self, change: Change) -> None:
-        self.window.render(self.exhibit, change.new)
+        state = change.new
+        log.debug("state screen=%s stop=%d image=%d lang=%s warning=%s", state.screen.value, state.stop,
+                  state.image, state.visit.language, state.warning)
+        self.window.render(self.exhibit, state)
         if change.new.screen is Screen.STOP:
             self._preload_neighbours(change.new.stop)
         for effect in change.effects:

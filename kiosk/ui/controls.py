@@ -78,7 +78,7 @@ class StopRow(QAbstractButton):
         self.date, self.title, self.look = date, title, look
         self.setText(f"{date}. {title}")
         self.setAccessibleName(f"{date}. {title}")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a finger should not leave a focus ring
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def _pad(self) -> int:

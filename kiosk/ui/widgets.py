@@ -22,7 +22,7 @@ class TouchButton(QPushButton):
 
     def __init__(self, text: str = "", parent: QWidget | None = None, on_click: Callable[[], None] | None = None) -> None:
         super().__init__(text, parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a finger should not leave a focus ring
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         if on_click is not None:
             # clicked(bool) would pass `checked` into the callback's first default

@@ -1,0 +1,131 @@
+"""The kiosk in a real X window (Xvfb), driven by xdotool like a visitor.
+
+Where to click is found by laying the same window out offscreen at the same
+size: layout is deterministic, so the positions match.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from PySide6.QtGui import QImage
+
+from kiosk.core import events as ev
+from tests.helpers import REPO
+from tests.ui.conftest import make_kiosk
+
+pytestmark = pytest.mark.xvfb
+SIZE = (1280, 720)
+NEEDED = ("Xvfb", "xdotool", "import")
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    missing = [tool for tool in NEEDED if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (make test installs them)")
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+                              pass_fds=(write,), stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    try:
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+class RunningKiosk:
+    def __init__(self, display: str, log_path: Path) -> None:
+        self.display, self.log_path = display, log_path
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "KIOSK_LOG_LEVEL": "DEBUG"}
+        self.log = log_path.open("w")
+        self.process = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--size", f"{SIZE[0]}x{SIZE[1]}"],
+                                        cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.window = self.xdotool("search", "--sync", "--onlyvisible", "--name", "Museum kiosk").split()[0]
+
+    def xdotool(self, *args: str) -> str:
+        return subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": self.display}, check=True,
+                              capture_output=True, text=True, timeout=30).stdout
+
+    def click(self, x: int, y: int) -> None:
+        self.xdotool("mousemove", "--window", self.window, str(x), str(y), "click", "1")
+
+    def swipe(self, x0: int, x1: int, y: int) -> None:
+        self.xdotool("mousemove", "--window", self.window, str(x0), str(y), "mousedown", "1",
+                     "mousemove", "--window", self.window, str((x0 + x1) // 2), str(y),
+                     "mousemove", "--window", self.window, str(x1), str(y), "mouseup", "1")
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in self.log_path.read_text():
+                return
+            assert self.process.poll() is None, self.log_path.read_text()[-2000:]
+            time.sleep(0.05)  # polling another process's log; no clock to inject across processes
+        raise AssertionError(f"never saw {text!r}:\n{self.log_path.read_text()[-2000:]}")
+
+    def screenshot(self, path: Path) -> QImage:
+        time.sleep(0.4)  # let the 250 ms transition finish in the other process
+        subprocess.run(["import", "-window", "root", str(path)], env={**os.environ, "DISPLAY": self.display},
+                       check=True, timeout=30)
+        return QImage(str(path))
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def _difference(a: QImage, b: QImage) -> float:
+    """Share of sampled pixels that differ."""
+    points = [(x, y) for x in range(0, a.width(), 16) for y in range(0, a.height(), 16)]
+    return sum(a.pixel(x, y) != b.pixel(x, y) for x, y in points) / len(points)
+
+
+def test_visitor_clicks_from_attract_to_a_stop_and_on(qtbot, display: str, tmp_path: Path) -> None:
+    layout = make_kiosk(qtbot, size=SIZE)
+    layout.send(ev.Touch())
+    first_row = layout.window.home.rows[0]
+    row_at = first_row.mapTo(layout.window, first_row.rect().center())
+    layout.send(ev.OpenStop(0))
+    layout.settle()
+    next_button = layout.window.stop.next
+    next_at = next_button.mapTo(layout.window, next_button.rect().center())
+    layout.controller.stop()
+
+    kiosk = RunningKiosk(display, tmp_path / "kiosk.log")
+    try:
+        attract = kiosk.screenshot(tmp_path / "1-attract.png")
+        kiosk.click(SIZE[0] // 2, SIZE[1] // 2)
+        kiosk.wait_for("screen=home")
+        home = kiosk.screenshot(tmp_path / "2-home.png")
+        kiosk.click(row_at.x(), row_at.y())
+        kiosk.wait_for("screen=stop stop=0")
+        first = kiosk.screenshot(tmp_path / "3-stop-0.png")
+        kiosk.click(next_at.x(), next_at.y())
+        kiosk.wait_for("screen=stop stop=1")
+        second = kiosk.screenshot(tmp_path / "4-stop-1.png")
+        kiosk.swipe(900, 300, 300)
+        kiosk.wait_for("screen=stop stop=2")
+    finally:
+        kiosk.stop()
+    assert _difference(attract, home) > 0.3
+    assert _difference(home, first) > 0.3
+    assert 0.05 < _difference(first, second)  # a new picture and label, the same frame
+    keep = os.environ.get("KIOSK_SCREENSHOTS")
+    if keep:
+        for png in tmp_path.glob("*.png"):
+            shutil.copy(png, Path(keep) / png.name)
