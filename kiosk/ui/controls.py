@@ -161,6 +161,12 @@ class TimelineStrip(QWidget):
     def centre_of(self, index: int) -> QPointF:
         return QPointF((index + 0.5) * self.slot_width(), self.look.target / 2 if self.look else 0)
 
+    def _crowds_current(self, index: int, half: float) -> bool:
+        """Would this label overlap the current stop's (always drawn) label?"""
+        if index == self.current or not self.labels[self.current]:
+            return False
+        return abs(self.centre_of(index).x() - self.centre_of(self.current).x()) < 2 * half
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self.labels and self.rect().contains(event.position().toPoint()):
             self.intent.emit(ev.Jump(self.index_at(event.position().x())))
@@ -175,7 +181,8 @@ class TimelineStrip(QWidget):
         painter.setPen(QPen(QColor(t.muted), look.px(4)))
         painter.drawLine(QPointF(self.centre_of(0).x(), y), QPointF(self.centre_of(len(self.labels) - 1).x(), y))
         painter.setFont(look.font("small", QFont.Weight.DemiBold))
-        shown_year = None
+        shown_year, free_from = None, float("-inf")
+        metrics = painter.fontMetrics()
         for index, year in enumerate(self.labels):
             centre = self.centre_of(index)
             current = index == self.current
@@ -183,9 +190,11 @@ class TimelineStrip(QWidget):
             painter.setPen(QPen(QColor(t.background), look.px(4)))
             painter.setBrush(QColor(t.accent if current else t.muted))
             painter.drawEllipse(centre, radius, radius)
-            if year and (year != shown_year or current):
+            half = metrics.horizontalAdvance(year) / 2 + look.px(6)
+            fits = centre.x() - half >= free_from and (current or not self._crowds_current(index, half))
+            if year and (year != shown_year or current) and fits:
                 painter.setPen(QColor(t.accent if current else t.muted))
                 box = QRectF(centre.x() - self.slot_width(), y + look.px(26), 2 * self.slot_width(), look.px(40))
                 painter.drawText(box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), year)
-                shown_year = year
+                shown_year, free_from = year, centre.x() + half
         painter.end()

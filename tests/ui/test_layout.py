@@ -79,3 +79,44 @@ def test_every_control_is_a_finger_wide_at_1080p(kiosk: Kiosk) -> None:
     assert strip.slot_width() >= 64 and strip.height() >= 64
     for thumb in kiosk.window.stop.thumbs:
         assert min(thumb.width(), thumb.height()) >= 64
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_home_rows_never_overlap_after_a_language_change(qtbot, size: tuple[int, int]) -> None:
+    kiosk = make_kiosk(qtbot, size=size)
+    try:
+        kiosk.send(ev.Touch(), ev.SetLanguage("en"), ev.SetTextSize(2), ev.SetLanguage("es"))
+        kiosk.settle()
+        box = kiosk.window.home.list_box
+        rows = [w for w in box.findChildren(QAbstractButton) if w.isVisibleTo(box)]
+        assert len(rows) == len(kiosk.exhibit.stops)
+        for upper, lower in zip(rows, rows[1:]):
+            assert upper.geometry().bottom() < lower.geometry().top(), (upper.text(), lower.text())
+            assert upper.height() >= upper.heightForWidth(upper.width())
+    finally:
+        kiosk.controller.stop()
+        kiosk.store.wait()
+
+
+def test_attract_prompt_wraps_instead_of_running_off_a_portrait_screen(qtbot) -> None:
+    kiosk = make_kiosk(qtbot, size=(1080, 1920))
+    try:
+        attract = kiosk.window.attract
+        narrow = attract.prompt_text(lambda text: len(text) * 30, 600)
+        assert narrow == "Toca para explorar\nTouch to explore"
+        assert attract.prompt_text(lambda text: len(text) * 30, 5000) == "Toca para explorar  ·  Touch to explore"
+    finally:
+        kiosk.controller.stop()
+        kiosk.store.wait()
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_stop_of_the_bundled_exhibit_renders(kiosk: Kiosk, lang: str) -> None:
+    kiosk.send(ev.Touch(), ev.SetLanguage(lang), ev.OpenStop(0))
+    for index, stop in enumerate(kiosk.exhibit.stops):
+        kiosk.send(ev.Jump(index))
+        kiosk.settle()
+        screen = kiosk.window.stop
+        assert screen.title.text() == stop.title[lang]
+        assert screen.image.has_image and not screen.image.showing_fallback, stop.id
+        assert not clipped_texts(screen), (stop.id, clipped_texts(screen))

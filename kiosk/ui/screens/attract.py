@@ -56,6 +56,11 @@ class AttractScreen(QWidget):
         self.setAccessibleName(" · ".join(self.prompts))
         self.update()
 
+    def prompt_text(self, advance, width: float) -> str:
+        """All languages on one line when they fit, else one line each."""
+        line = "  ·  ".join(self.prompts)
+        return line if advance(line) <= width else "\n".join(self.prompts)
+
     def showEvent(self, event) -> None:  # type: ignore[override]
         self.frame.start()
         super().showEvent(event)
@@ -114,16 +119,20 @@ class AttractScreen(QWidget):
         painter.setPen(QColor(t.text))
         painter.setFont(look.font("display", QFont.Weight.Black))
         bottom = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        painter.setFont(look.font("title", QFont.Weight.Bold))
+        prompt = self.prompt_text(painter.fontMetrics().horizontalAdvance, box.width())
+        lift = painter.fontMetrics().lineSpacing() * (prompt.count("\n") + 1) + look.px(80)
         painter.setFont(look.font("title", QFont.Weight.Medium))
         sub_height = painter.fontMetrics().height()
         painter.setPen(QColor(t.accent))
-        painter.drawText(box.adjusted(0, 0, 0, -look.px(150)), int(bottom), self.subtitle)
+        painter.drawText(box.adjusted(0, 0, 0, -lift), int(bottom), self.subtitle)
         painter.setFont(look.font("display", QFont.Weight.Black))
         painter.setPen(QColor(t.text))
-        painter.drawText(box.adjusted(0, 0, 0, -look.px(150) - sub_height), int(bottom), self.title)
+        painter.drawText(box.adjusted(0, 0, 0, -lift - sub_height),
+                         int(bottom | Qt.TextFlag.TextWordWrap), self.title)
         pulse = 1.0 if look.reduced_motion else 0.6 + 0.4 * (0.5 + 0.5 * math.cos(age * 2.6))
         painter.setOpacity(pulse)
         painter.setFont(look.font("title", QFont.Weight.Bold))
         painter.setPen(QColor(t.text))
-        painter.drawText(box, int(bottom), "  ·  ".join(self.prompts))
+        painter.drawText(box, int(bottom), self.prompt_text(painter.fontMetrics().horizontalAdvance, box.width()))
         painter.setOpacity(1.0)

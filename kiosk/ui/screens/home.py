@@ -106,7 +106,9 @@ class HomeScreen(QWidget):
         if key == self._key:
             return
         self._key = key
-        for row in self.rows:
+        for row in self.rows:  # gone now, not at the next turn of the event loop
+            row.hide()
+            row.setParent(None)
             row.deleteLater()
         self.rows = []
         while self.list_layout.count():
