@@ -7,14 +7,20 @@ is fast) on a machine where the display libraries are missing.
 from __future__ import annotations
 
 import argparse
+import datetime
+import getpass
 import json
 import sys
 from pathlib import Path
 from typing import Sequence
 
-from kiosk.core.diagnostics import summary
+from kiosk.core.config import Config, load_config, write_pin_hash
+from kiosk.core.diagnostics import ExhibitError, summary
 from kiosk.core.exhibit_format import json_schema
 from kiosk.core.loader import check_exhibit
+from kiosk.core.paths import default_config_path, state_dir
+from kiosk.core.pin import hash_pin
+from kiosk.core.stats import csv_report, format_report, report
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -58,13 +64,75 @@ def _cmd_diagram(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _load_config(args: argparse.Namespace) -> Config | None:
+    """The configuration, or None after printing its errors."""
+    path = Path(args.config) if getattr(args, "config", None) else default_config_path()
+    try:
+        return load_config(path, required=bool(getattr(args, "config", None)))
+    except ExhibitError as error:
+        for diagnostic in error.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return None
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from kiosk.ui.app import run_app  # Qt only when a window is wanted
 
-    exhibit = Path(args.exhibit) if args.exhibit else bundled_exhibit()
+    config = _load_config(args)
+    if config is None:
+        return EXIT_INVALID
+    exhibit = Path(args.exhibit) if args.exhibit else (config.exhibit or bundled_exhibit())
     return run_app(exhibit, kiosk_mode=args.kiosk, language=args.lang,
-                   media_root=Path(args.media) if args.media else None,
-                   size=args.size)
+                   media_root=Path(args.media) if args.media else None, size=args.size,
+                   config=config, screen=args.screen, show_cursor=args.show_cursor or None)
+
+
+def _cmd_set_pin(args: argparse.Namespace) -> int:
+    path = Path(args.config) if args.config else default_config_path()
+    first = getpass.getpass("New staff PIN (digits): ")
+    if getpass.getpass("Repeat the PIN: ") != first:
+        print("kiosk: the two PINs differ; nothing was changed", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        hashed = hash_pin(first)
+    except ValueError as error:
+        print(f"kiosk: {error}; nothing was changed", file=sys.stderr)
+        return EXIT_INVALID
+    write_pin_hash(path, hashed)
+    print(f"PIN set in {path}")
+    return EXIT_OK
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    path = Path(args.db) if args.db else state_dir() / "statistics.sqlite3"
+    if not path.exists():
+        print(f"kiosk: no statistics yet ({path} does not exist)", file=sys.stderr)
+        return EXIT_INVALID
+    since = None
+    if args.since:
+        try:
+            since = datetime.datetime.fromisoformat(args.since).timestamp()
+        except ValueError:
+            print(f"kiosk: --since {args.since} is not a date like 2026-05-01", file=sys.stderr)
+            return EXIT_USAGE
+    rep = report(path, since)
+    print(csv_report(rep) if args.csv else format_report(rep))
+    return EXIT_OK
+
+
+def _cmd_service(args: argparse.Namespace) -> int:
+    from kiosk import service
+
+    exhibit = Path(args.exhibit) if args.exhibit else None
+    config = Path(args.config) if args.config else None
+    if args.action == "print":
+        print(service.unit_text(exhibit, config), end="")
+        return EXIT_OK
+    path, said = service.install(exhibit, config)
+    print(f"wrote {path}")
+    if said:
+        print(said)
+    return EXIT_OK
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -97,7 +165,26 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--lang", metavar="CODE", help="start language (default: the exhibit's first)")
     run.add_argument("--media", metavar="DIR", help="media folder (default: media/ beside exhibits/)")
     run.add_argument("--size", type=_size, metavar="WxH", help="window size when not in kiosk mode")
+    run.add_argument("--config", metavar="PATH", help="configuration file (default: the per-user one)")
+    run.add_argument("--screen", type=int, metavar="N", help="screen number for kiosk mode")
+    run.add_argument("--show-cursor", action="store_true", help="keep the mouse cursor visible in kiosk mode")
     run.set_defaults(handler=_cmd_run)
+
+    set_pin = commands.add_parser("set-pin", help="set the staff PIN (asked for, never on the command line)")
+    set_pin.add_argument("--config", metavar="PATH", help="configuration file (default: the per-user one)")
+    set_pin.set_defaults(handler=_cmd_set_pin)
+
+    stats = commands.add_parser("stats", help="print the visitor statistics")
+    stats.add_argument("--since", metavar="DATE", help="only from this date (YYYY-MM-DD)")
+    stats.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    stats.add_argument("--db", metavar="PATH", help="statistics database (default: in the state folder)")
+    stats.set_defaults(handler=_cmd_stats)
+
+    svc = commands.add_parser("service", help="the systemd user unit that starts the kiosk at login")
+    svc.add_argument("action", choices=["print", "install"])
+    svc.add_argument("exhibit", nargs="?", help="exhibit file (default: the configured or bundled one)")
+    svc.add_argument("--config", metavar="PATH", help="configuration file to run with")
+    svc.set_defaults(handler=_cmd_service)
     return parser
 
 

@@ -148,10 +148,15 @@ class StaffGesture:
     pass
 
 
+@dataclass(frozen=True)
+class Recover:
+    """A handler failed: drop the visit and start afresh from attract."""
+
+
 Event = (Touch | OpenStop | Jump | Next | Previous | Back | Home | OpenImage | CloseImage
          | SetLanguage | SetTextSize | SetContrast | SetReducedMotion | ToggleNarration | CornerTap
          | PinEntered | StaffResume | StaffReload | StaffExit | StaffRestart | Tick | ContentReloaded
-         | IdleWarning | IdleReset | NextSlide | StaffGesture)
+         | IdleWarning | IdleReset | NextSlide | StaffGesture | Recover)
 
 INPUT_EVENTS: tuple[type, ...] = (
     Touch, OpenStop, Jump, Next, Previous, Back, Home, OpenImage, CloseImage, SetLanguage,

@@ -86,6 +86,8 @@ class NavigationMachine:
         now = self.clock()
         if isinstance(event, ev.Tick):
             return self._tick(now)
+        if isinstance(event, ev.Recover):
+            return self._reset(now, event)
         if isinstance(event, ev.ContentReloaded):
             return self._commit(event, self._reconcile(event.shape))
         if isinstance(event, ev.INPUT_EVENTS):
@@ -129,19 +131,20 @@ class NavigationMachine:
         idle_for = now - self._last_input
         phase = self.idle.phase(idle_for)
         if phase is IdlePhase.EXPIRED:
-            return self._reset(now)
+            return self._reset(now, ev.IdleReset())
         if phase is IdlePhase.WARNING:
             countdown = self.idle.countdown(idle_for)
             if not state.warning or countdown != state.countdown:
                 return self._commit(ev.IdleWarning(), replace(state, warning=True, countdown=countdown))
         return None
 
-    def _reset(self, now: float) -> Change | None:
+    def _reset(self, now: float, event: ev.Event) -> Change | None:
+        """Back to attract with every visitor setting at its default."""
         if self._state.screen in (Screen.HOME, Screen.STOP, Screen.ZOOM):
             self._pending_effects.append(Effect.SESSION_ENDED)
         self._attract_since = now
         self._last_input = now
-        return self._commit(ev.IdleReset(), self.fresh_state())
+        return self._commit(event, self.fresh_state())
 
     def _reconcile(self, shape: Shape) -> NavState:
         """Keep the visitor where they were, or as near as the new content allows."""

@@ -184,6 +184,7 @@ GRAPH: tuple[Edge, ...] = (
     Edge(frozenset({Screen.STAFF_PANEL}), ev.StaffRestart, None, label="restart"),
     Edge(ALL_SCREENS - {Screen.ATTRACT}, ev.IdleWarning, None, label="idle timeout"),
     Edge(ALL_SCREENS - {Screen.ATTRACT}, ev.IdleReset, Screen.ATTRACT, label="warning ran out"),
+    Edge(ALL_SCREENS, ev.Recover, Screen.ATTRACT, label="a fault: start afresh"),
 )
 
 EDGES: dict[tuple[Screen, type], Edge] = {

@@ -288,6 +288,18 @@ class PartialDateValue(DateValue):
         return {"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
 
 
+class Bool(Type):
+    description = "true or false"
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.value.lower() in ("true", "false", "yes", "no", "on", "off"):
+            return node.value.lower() in ("true", "yes", "on")
+        return self.expect(node, ctx)
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
 @dataclass
 class FormatVersion(Type):
     """The format number: refused with advice when the kiosk is too old."""

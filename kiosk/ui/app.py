@@ -1,4 +1,4 @@
-"""Start the kiosk: load the exhibit through the loader, then open the window."""
+"""Start the kiosk: configuration, exhibit through the loader, then the window."""
 
 from __future__ import annotations
 
@@ -7,13 +7,17 @@ import os
 import sys
 from pathlib import Path
 
+from kiosk.core.config import Config
 from kiosk.core.loader import check_exhibit
+from kiosk.core.paths import state_dir
 
 log = logging.getLogger(__name__)
 
 
 def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None = None,
-            media_root: Path | None = None, size: tuple[int, int] | None = None) -> int:
+            media_root: Path | None = None, size: tuple[int, int] | None = None,
+            config: Config | None = None, screen: int | None = None, show_cursor: bool | None = None) -> int:
+    config = config or Config()
     result = check_exhibit(exhibit_path, media_root)
     for diagnostic in result.diagnostics:
         print(diagnostic, file=sys.stderr)
@@ -21,36 +25,52 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
         print("kiosk: the exhibit has errors; fix them and start again", file=sys.stderr)
         return 1
     exhibit = result.exhibit
+    language = language or config.default_language
     if language is not None and language not in exhibit.language_codes:
-        print(f"kiosk: --lang {language} is not one of {', '.join(exhibit.language_codes)}", file=sys.stderr)
+        print(f"kiosk: language {language} is not one of {', '.join(exhibit.language_codes)}", file=sys.stderr)
         return 2
 
     from PySide6.QtCore import Qt
+    from PySide6.QtGui import QCursor
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.controller import KioskController
+    from kiosk.logsetup import setup_logging
     from kiosk.ui.fonts import register_fonts
     from kiosk.ui.images import ImageStore
+    from kiosk.ui.runtime import EXIT_RESTART, KioskRuntime
     from kiosk.ui.window import KioskWindow
 
-    level = os.environ.get("KIOSK_LOG_LEVEL", "INFO").upper()
-    logging.basicConfig(level=getattr(logging, level, logging.INFO),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    folder = state_dir()
+    tail = setup_logging(folder)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("museum-kiosk")
     family = register_fonts()
     store = ImageStore()
     window = KioskWindow(store, family)
-    controller = KioskController(exhibit, window, language=language)
+    runtime = KioskRuntime(exhibit_path, exhibit, window, config, media_root=media_root, language=language,
+                           stats_path=folder / "statistics.sqlite3", log_tail=tail)
     if kiosk_mode:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        window.showFullScreen()
+        if not config.pin_hash:
+            log.warning("no staff PIN is set: the staff panel cannot be opened and exit is disabled "
+                        "(set one with 'kiosk set-pin')")
+        screens = app.screens()
+        chosen = screens[min(screen if screen is not None else config.screen, len(screens) - 1)]
+        window.setScreen(chosen)
+        window.setGeometry(chosen.geometry())
+        runtime.controller.watcher.lockdown = True
+        window.lock_down()
+        if not (show_cursor if show_cursor is not None else config.show_cursor):
+            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
     else:
         width, height = size or (1920, 1080)
         window.resize(width, height)
         window.show()
-    controller.start()
+    log.info("kiosk started on %s (%d stops)%s", exhibit_path, len(exhibit.stops), " in kiosk mode" * kiosk_mode)
+    runtime.start()
     code = app.exec()
-    controller.stop()
+    runtime.stop()
     store.wait()
+    if code == EXIT_RESTART and not os.environ.get("INVOCATION_ID"):
+        # not under systemd (which restarts us itself): start again in place
+        os.execv(sys.executable, [sys.executable, "-m", "kiosk", *sys.argv[1:]])
     return code

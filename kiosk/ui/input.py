@@ -22,6 +22,14 @@ from kiosk.ui.swipe import Gesture, classify
 CORNER = 110
 """Size in px (at 1080p) of the hidden staff corner, top left."""
 
+BLOCKED = (  # (key, modifiers) that quit or switch away in most desktops
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
+)
+
 KEYS: dict[Qt.Key, Callable[[], ev.Event]] = {
     Qt.Key.Key_Right: ev.Next, Qt.Key.Key_PageDown: ev.Next,
     Qt.Key.Key_Left: ev.Previous, Qt.Key.Key_PageUp: ev.Previous,
@@ -37,6 +45,8 @@ class InputWatcher(QObject):
         self.window = window
         self.clock = clock
         self._start: tuple[QPointF, float] | None = None
+        self.lockdown = False
+        """In kiosk mode, swallow the key combinations that would quit or switch away."""
 
     def _scale(self) -> float:
         return max(0.6, min(self.window.width(), self.window.height()) / 1080)
@@ -55,9 +65,17 @@ class InputWatcher(QObject):
             self._release(event)  # type: ignore[arg-type]
         elif kind == QEvent.Type.TouchBegin:
             self.event.emit(ev.Touch())
-        elif kind == QEvent.Type.KeyPress:
-            self._key(event)  # type: ignore[arg-type]
+        elif kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            if self.lockdown and self._blocked(event):  # type: ignore[arg-type]
+                return True
+            if kind == QEvent.Type.KeyPress:
+                self._key(event)  # type: ignore[arg-type]
         return False
+
+    @staticmethod
+    def _blocked(event: QKeyEvent) -> bool:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        return any(event.key() == key and mods == mod for key, mod in BLOCKED)
 
     def _press(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

@@ -18,6 +18,7 @@ from kiosk.ui.look import Look
 from kiosk.ui.overlays import IdleWarning
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.staff import PinPadScreen, StaffPanelScreen
 from kiosk.ui.screens.stop import StopScreen
 from kiosk.ui.screens.zoom import ZoomScreen
 from kiosk.ui.theme import theme_for
@@ -30,6 +31,8 @@ class KioskWindow(QWidget):
 
     def __init__(self, store: ImageStore, family: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.kiosk_mode = False
+        self.allow_close = True
         self.setWindowTitle("Museum kiosk")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAutoFillBackground(True)
@@ -38,8 +41,11 @@ class KioskWindow(QWidget):
         self.home = HomeScreen()
         self.stop = StopScreen(store)
         self.zoom = ZoomScreen(store)
+        self.pin = PinPadScreen()
+        self.panel = StaffPanelScreen()
         self.screens: dict[Screen, QWidget] = {
             Screen.ATTRACT: self.attract, Screen.HOME: self.home, Screen.STOP: self.stop, Screen.ZOOM: self.zoom,
+            Screen.STAFF_PIN: self.pin, Screen.STAFF_PANEL: self.panel,
         }
         self.stack = QStackedLayout(self)
         for screen in self.screens.values():
@@ -120,3 +126,23 @@ class KioskWindow(QWidget):
     @property
     def transitioning(self) -> bool:
         return self.snapshot.isVisible()
+
+    # --- kiosk mode: a visitor cannot leave ----------------------------------------
+    def lock_down(self) -> None:
+        """Full screen, frameless; close requests refused until staff allow them."""
+        self.kiosk_mode, self.allow_close = True, False
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+        self.showFullScreen()
+
+    def closeEvent(self, event) -> None:  # type: ignore[override]
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()
+
+    def changeEvent(self, event) -> None:  # type: ignore[override]
+        super().changeEvent(event)
+        if (self.kiosk_mode and event.type() == event.Type.WindowStateChange
+                and not self.isFullScreen() and not self.allow_close):
+            QTimer.singleShot(0, self.showFullScreen)  # minimised or restored: take it back

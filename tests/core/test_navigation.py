@@ -23,7 +23,7 @@ SAMPLE: dict[type, ev.Event] = {
     ev.ToggleNarration: ev.ToggleNarration(), ev.StaffGesture: ev.StaffGesture(),
     ev.PinEntered: ev.PinEntered(PIN), ev.StaffResume: ev.StaffResume(),
     ev.StaffReload: ev.StaffReload(), ev.StaffExit: ev.StaffExit(), ev.StaffRestart: ev.StaffRestart(),
-    ev.IdleWarning: ev.IdleWarning(), ev.IdleReset: ev.IdleReset(),
+    ev.IdleWarning: ev.IdleWarning(), ev.IdleReset: ev.IdleReset(), ev.Recover: ev.Recover(),
 }
 CASES = [(edge, source) for edge in GRAPH for source in sorted(edge.sources, key=list(Screen).index)]
 

@@ -1,0 +1,112 @@
+"""The kiosk's configuration file, checked like an exhibit file.
+
+One YAML file in the per-user config folder (``--config`` overrides). Its
+errors are reported as ``FILE:LINE:COL: error: ...`` by the same machinery
+as exhibits, so staff see the same kind of message as curators.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kiosk.core.diagnostics import Diagnostic, ExhibitError, Severity
+from kiosk.core.pin import is_pin_hash
+from kiosk.core.spec import INVALID, Bool, Context, Field, Number, Record, Str, Type, check_record
+from kiosk.core.yamlsource import compose, read_text
+
+
+class PinHash(Str):
+    description = "a PIN hash written by 'kiosk set-pin'"
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        value = super().check(node, ctx)
+        if value is not INVALID and not is_pin_hash(value):
+            ctx.report(node, "pin_hash is not a hash; set the PIN with 'kiosk set-pin', never by hand")
+            return INVALID
+        return value
+
+
+class LanguageCode(Str):
+    description = "a language code such as 'es'"
+
+
+CONFIG_FIELDS: dict[str, Field] = {
+    "exhibit": Field(Str(), required=False, doc="Exhibit file to show (default: the bundled one)."),
+    "idle_timeout": Field(Number(10, 3600), required=False, doc="Overrides the exhibit's idle timeout (s)."),
+    "default_language": Field(LanguageCode(), required=False, doc="Language after each reset."),
+    "screen": Field(Number(0, 16, integer=True), required=False, doc="Screen number for kiosk mode."),
+    "show_cursor": Field(Bool(), required=False, doc="Show the mouse cursor in kiosk mode."),
+    "pin_hash": Field(PinHash(), required=False, doc="Staff PIN hash, written by 'kiosk set-pin'."),
+    "statistics": Field(Bool(), required=False, doc="Record anonymous visitor statistics."),
+    "volume": Field(Number(0, 100, integer=True), required=False, doc="Narration volume, 0-100."),
+}
+CONFIG: Type = Record(CONFIG_FIELDS, name="configuration")
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    exhibit: Path | None = None
+    idle_timeout: float | None = None
+    default_language: str | None = None
+    screen: int = 0
+    show_cursor: bool = False
+    pin_hash: str | None = None
+    statistics: bool = True
+    volume: int = 80
+    warnings: tuple[Diagnostic, ...] = field(default=())
+
+
+def load_config(path: Path, required: bool = False) -> Config:
+    """The configuration at ``path``; defaults when it does not exist.
+
+    Raises ExhibitError with located diagnostics when the file is wrong.
+    """
+    if not path.exists():
+        if required:
+            raise ExhibitError([Diagnostic(str(path), 1, 1, Severity.ERROR, "configuration file not found")])
+        return Config(path=None)
+    name = str(path)
+    node = compose(read_text(path, name), name)
+    if node is None:
+        return Config(path=path)
+    ctx = Context(file=name, media_root=path.parent, check_media=False)
+    values = CONFIG.check(node, ctx) if isinstance(node, yaml.MappingNode) else CONFIG.expect(node, ctx)
+    if values is INVALID or any(d.is_error for d in ctx.diagnostics):
+        raise ExhibitError(ctx.diagnostics)
+    exhibit = values.get("exhibit")
+    return Config(
+        path=path,
+        exhibit=(path.parent / exhibit).resolve() if exhibit else None,
+        idle_timeout=values.get("idle_timeout"),
+        default_language=values.get("default_language"),
+        screen=int(values.get("screen", 0)),
+        show_cursor=bool(values.get("show_cursor", False)),
+        pin_hash=values.get("pin_hash"),
+        statistics=bool(values.get("statistics", True)),
+        volume=int(values.get("volume", 80)),
+    )
+
+
+def write_pin_hash(path: Path, pin_hash: str) -> None:
+    """Set ``pin_hash`` in the file, keeping every other line as it was."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    entry = f"pin_hash: '{pin_hash}'"
+    for index, line in enumerate(lines):
+        if line.startswith("pin_hash:"):
+            lines[index] = entry
+            break
+    else:
+        lines.append(entry)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    temporary.chmod(0o600)
+    temporary.replace(path)
+
+
+__all__ = ["Config", "load_config", "write_pin_hash", "check_record"]

@@ -1,0 +1,21 @@
+"""Where the kiosk keeps its configuration and its state (XDG base directories)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP = "museum-kiosk"
+
+
+def config_dir() -> Path:
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / APP
+
+
+def state_dir() -> Path:
+    """Logs and statistics: machine-written, kept across restarts."""
+    return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / APP
+
+
+def default_config_path() -> Path:
+    return config_dir() / "config.yaml"

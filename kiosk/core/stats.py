@@ -1,0 +1,207 @@
+"""Anonymous visitor statistics, kept on the machine in SQLite.
+
+What is recorded: sessions (from leaving attract to the idle reset), which
+stops were viewed and for how long, the language chosen, and whether zoom
+and narration were used. Nothing about who the visitor is; nothing leaves
+the machine. ``StatsRecorder`` turns navigation changes into rows (plain
+logic, no I/O); ``StatsWriter`` writes them from its own thread in batches,
+so the GUI thread never waits for the disk. WAL mode keeps the database
+intact if the process is killed mid-write.
+"""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import statistics
+import threading
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from kiosk.core import events as ev
+from kiosk.core.navigation import Change, Effect, Screen
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, started REAL NOT NULL, ended REAL, language TEXT);
+CREATE TABLE IF NOT EXISTS views (session TEXT NOT NULL, stop_id TEXT NOT NULL, started REAL NOT NULL,
+                                  dwell REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS uses (session TEXT NOT NULL, at REAL NOT NULL, kind TEXT NOT NULL, detail TEXT);
+"""
+
+Row = tuple[str, tuple]
+
+
+@dataclass
+class _OpenView:
+    stop_id: str
+    wall: float
+    mono: float
+
+
+@dataclass
+class StatsRecorder:
+    """Follows navigation changes and says which rows to write."""
+
+    stop_ids: tuple[str, ...]
+    session: str | None = None
+    language: str | None = None
+    view: _OpenView | None = None
+    last_input: float = 0.0
+    _started_wall: float = field(default=0.0)
+
+    def on_change(self, change: Change, wall: float, mono: float) -> list[Row]:
+        rows: list[Row] = []
+        if isinstance(change.event, ev.INPUT_EVENTS):
+            self.last_input = mono
+        if Effect.SESSION_STARTED in change.effects:
+            self.session, self.language, self._started_wall = uuid.uuid4().hex, change.new.visit.language, wall
+            rows.append(("INSERT INTO sessions (id, started) VALUES (?, ?)", (self.session, wall)))
+        if self.session is None:
+            return rows
+        ending = Effect.SESSION_ENDED in change.effects
+        if not ending:  # the reset puts the default language back; that is not a visitor's choice
+            rows += self._uses(change, wall)
+        rows += self._views(change, wall, mono)
+        if ending:
+            ended = wall - (mono - self.last_input)  # the visitor left at their last touch
+            rows.append(("UPDATE sessions SET ended = ?, language = ? WHERE id = ?",
+                         (max(ended, self._started_wall), self.language, self.session)))
+            self.session = None
+        return rows
+
+    def _uses(self, change: Change, wall: float) -> list[Row]:
+        old, new = change.old, change.new
+        uses = []
+        if new.visit.language != old.visit.language:
+            self.language = new.visit.language
+            uses.append(("language", new.visit.language))
+        if new.screen is Screen.ZOOM and old.screen is not Screen.ZOOM:
+            uses.append(("zoom", self.stop_ids[new.stop]))
+        if new.visit.narrating and not old.visit.narrating:
+            uses.append(("narration", self.stop_ids[new.stop]))
+        insert = "INSERT INTO uses (session, at, kind, detail) VALUES (?, ?, ?, ?)"
+        return [(insert, (self.session, wall, kind, detail)) for kind, detail in uses]
+
+    def _views(self, change: Change, wall: float, mono: float) -> list[Row]:
+        new = change.new
+        on_stop = new.screen in (Screen.STOP, Screen.ZOOM)
+        current = self.stop_ids[new.stop] if on_stop and new.stop < len(self.stop_ids) else None
+        rows: list[Row] = []
+        if self.view is not None and (current != self.view.stop_id or Effect.SESSION_ENDED in change.effects):
+            end = min(mono, self.last_input) if Effect.SESSION_ENDED in change.effects else mono
+            rows.append(("INSERT INTO views (session, stop_id, started, dwell) VALUES (?, ?, ?, ?)",
+                         (self.session, self.view.stop_id, self.view.wall, max(0.0, end - self.view.mono))))
+            self.view = None
+        if current is not None and self.view is None and Effect.SESSION_ENDED not in change.effects:
+            self.view = _OpenView(current, wall, mono)
+        return rows
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.executescript(SCHEMA)
+    return db
+
+
+class StatsWriter:
+    """Writes rows on its own thread, a batch per transaction."""
+
+    def __init__(self, path: Path, batch_seconds: float = 2.0) -> None:
+        self.path = path
+        self.batch_seconds = batch_seconds
+        self._queue: queue.Queue[Row | None] = queue.Queue()
+        self._db = connect(path)
+        self._thread = threading.Thread(target=self._run, name="stats-writer", daemon=True)
+        self._thread.start()
+
+    def write(self, rows: Iterable[Row]) -> None:
+        for row in rows:
+            self._queue.put(row)
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join(timeout=10)
+        self._db.close()
+
+    def flush(self) -> None:
+        """Wait until everything queued so far is committed (tests, shutdown)."""
+        self._queue.join()
+
+    def _run(self) -> None:
+        running = True
+        while running:
+            batch: list[Row] = []
+            try:
+                first = self._queue.get(timeout=self.batch_seconds)
+            except queue.Empty:
+                continue
+            items = [first]
+            while True:
+                try:
+                    items.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            for item in items:
+                if item is None:
+                    running = False
+                else:
+                    batch.append(item)
+            try:
+                with self._db:
+                    for sql, params in batch:
+                        self._db.execute(sql, params)
+            except sqlite3.Error:
+                pass  # statistics must never take the kiosk down
+            for _ in items:
+                self._queue.task_done()
+
+
+@dataclass(frozen=True)
+class Report:
+    stops: list[tuple[str, int, float]]
+    """stop id, views, median dwell in seconds"""
+    days: list[tuple[str, int]]
+    languages: list[tuple[str, int]]
+    uses: list[tuple[str, int]]
+
+
+def report(path: Path, since: float | None = None) -> Report:
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        since = since or 0.0
+        dwell: dict[str, list[float]] = {}
+        for stop_id, seconds in db.execute("SELECT stop_id, dwell FROM views WHERE started >= ?", (since,)):
+            dwell.setdefault(stop_id, []).append(seconds)
+        stops = sorted(((s, len(d), statistics.median(d)) for s, d in dwell.items()), key=lambda r: -r[1])
+        days = list(db.execute("SELECT date(started, 'unixepoch', 'localtime'), COUNT(*) FROM sessions "
+                               "WHERE started >= ? GROUP BY 1 ORDER BY 1", (since,)))
+        languages = list(db.execute("SELECT COALESCE(language, '?'), COUNT(*) FROM sessions WHERE started >= ? "
+                                    "GROUP BY 1 ORDER BY 2 DESC", (since,)))
+        uses = list(db.execute("SELECT kind, COUNT(*) FROM uses WHERE at >= ? AND kind != 'language' "
+                               "GROUP BY 1 ORDER BY 1", (since,)))
+        return Report(stops, days, languages, uses)
+    finally:
+        db.close()
+
+
+def format_report(rep: Report) -> str:
+    lines = ["Stop views", f"  {'stop':<24}{'views':>8}{'median dwell':>15}"]
+    lines += [f"  {stop:<24}{views:>8}{dwell:>13.1f} s" for stop, views, dwell in rep.stops] or ["  (none)"]
+    lines += ["", "Sessions per day"] + ([f"  {day}  {count}" for day, count in rep.days] or ["  (none)"])
+    lines += ["", "Languages (sessions)"] + ([f"  {lang}  {count}" for lang, count in rep.languages] or ["  (none)"])
+    lines += ["", "Features used"] + ([f"  {kind}  {count}" for kind, count in rep.uses] or ["  (none)"])
+    return "\n".join(lines)
+
+
+def csv_report(rep: Report) -> str:
+    out = ["table,key,count,median_dwell_s"]
+    out += [f"stop,{stop},{views},{dwell:.1f}" for stop, views, dwell in rep.stops]
+    out += [f"day,{day},{count}," for day, count in rep.days]
+    out += [f"language,{lang},{count}," for lang, count in rep.languages]
+    out += [f"use,{kind},{count}," for kind, count in rep.uses]
+    return "\n".join(out)

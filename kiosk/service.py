@@ -1,0 +1,61 @@
+"""The systemd user unit that starts the kiosk at login and restarts it.
+
+``Type=notify`` with ``WatchdogSec``: systemd waits for READY=1 and restarts
+the kiosk if the WATCHDOG=1 heartbeat (sent from the GUI thread) stops.
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from kiosk.core.paths import config_dir
+
+UNIT_NAME = "museum-kiosk.service"
+
+
+def unit_text(exhibit: Path | None, config: Path | None) -> str:
+    command = [sys.executable, "-m", "kiosk", "run", "--kiosk"]
+    if config is not None:
+        command += ["--config", str(config.resolve())]
+    if exhibit is not None:
+        command.append(str(exhibit.resolve()))
+    return f"""[Unit]
+Description=Museum exhibit kiosk
+After=graphical-session.target
+PartOf=graphical-session.target
+
+[Service]
+Type=notify
+NotifyAccess=main
+ExecStart={shlex.join(command)}
+Restart=always
+RestartSec=2
+WatchdogSec=30
+TimeoutStartSec=60
+
+[Install]
+WantedBy=graphical-session.target
+"""
+
+
+def unit_path() -> Path:
+    return config_dir().parent / "systemd" / "user" / UNIT_NAME
+
+
+def install(exhibit: Path | None, config: Path | None) -> tuple[Path, str]:
+    """Write the unit and enable it; returns the path and what systemctl said."""
+    path = unit_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(unit_text(exhibit, config), encoding="utf-8")
+    systemctl = shutil.which("systemctl")
+    if systemctl is None:
+        return path, "systemctl not found: enable the unit by hand on the kiosk machine"
+    said = []
+    for args in (["--user", "daemon-reload"], ["--user", "enable", UNIT_NAME]):
+        done = subprocess.run([systemctl, *args], capture_output=True, text=True)
+        said.append((done.stdout + done.stderr).strip())
+    return path, "\n".join(line for line in said if line)

@@ -1,0 +1,195 @@
+"""Everything around the visitor interface that staff depend on.
+
+The runtime owns the controller and adds: the staff PIN check, reloads that
+validate first and keep the current content on errors, exit and restart, a
+fault handler that logs and returns to attract (and gives up after a burst
+so the supervisor can restart us), visitor statistics, and the systemd
+notify protocol (READY after the first frame, WATCHDOG from a GUI timer).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import sys
+import time
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.core import events as ev
+from kiosk.core.config import Config
+from kiosk.core.faults import FaultCounter
+from kiosk.core.loader import check_exhibit
+from kiosk.core.model import Exhibit
+from kiosk.core.navigation import Change, Effect, Screen
+from kiosk.core.notify import notify, watchdog_interval
+from kiosk.core.pin import verify_pin
+from kiosk.core.staff import PinLock, no_pin_set
+from kiosk.core.stats import StatsRecorder, StatsWriter, format_report, report
+from kiosk.logsetup import LogTail
+from kiosk.ui.controller import KioskController
+from kiosk.ui.screens.staff import StaffStatus
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+EXIT_FAULTS = 70  # EX_SOFTWARE: too many faults; let the supervisor start us afresh
+EXIT_RESTART = 75  # EX_TEMPFAIL: staff asked for a restart
+
+
+class KioskRuntime(QObject):
+    def __init__(self, exhibit_path: Path, exhibit: Exhibit, window: KioskWindow, config: Config,
+                 media_root: Path | None = None, clock: Callable[[], float] = time.monotonic,
+                 wall: Callable[[], float] = time.time, exit_app: Callable[[int], None] | None = None,
+                 stats_path: Path | None = None, language: str | None = None, log_tail: LogTail | None = None,
+                 tick_ms: int = 200) -> None:
+        super().__init__(window)
+        self.exhibit_path, self.media_root, self.config = exhibit_path, media_root, config
+        self.window, self.clock, self.wall = window, clock, wall
+        self.exit_app = exit_app or (lambda code: QApplication.instance().exit(code))
+        self.started = wall()
+        self.last_reload: float | None = None
+        self.reload_errors: list[str] = []
+        self.faults = FaultCounter()
+        self.log_tail = log_tail or LogTail()
+        check = (lambda pin: verify_pin(pin, config.pin_hash)) if config.pin_hash else no_pin_set
+        self.controller = KioskController(exhibit, window, clock=clock, pin_lock=PinLock(check=check),
+                                          language=language or config.default_language, tick_ms=tick_ms)
+        if config.idle_timeout:
+            self.controller.machine.idle = type(self.controller.machine.idle)(
+                config.idle_timeout, self.controller.machine.idle.warning)
+        self.controller.effect.connect(self._on_effect)
+        window.panel.status_source = self.status
+        self.stats_writer: StatsWriter | None = None
+        self.recorder: StatsRecorder | None = None
+        if config.statistics and stats_path is not None:
+            self.stats_path = stats_path
+            self.stats_writer = StatsWriter(stats_path)
+            self.recorder = StatsRecorder(tuple(stop.id for stop in exhibit.stops))
+            self.controller.machine.subscribe(self._record)
+        else:
+            self.stats_path = stats_path
+        self._ready_sent = False
+        window.installEventFilter(self)
+        self.heartbeat = QTimer(self)
+        interval = watchdog_interval()
+        if interval:
+            self.heartbeat.setInterval(max(50, int(interval * 1000)))
+            self.heartbeat.timeout.connect(lambda: notify("WATCHDOG=1"))
+        self._previous_hook: Callable | None = None
+        self._recovering = False
+
+    # --- life ----------------------------------------------------------------
+    def start(self) -> None:
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self._on_exception
+        self.controller.start()
+        if self.heartbeat.interval() > 0 and watchdog_interval():
+            self.heartbeat.start()
+
+    def stop(self) -> None:
+        self.heartbeat.stop()
+        self.controller.stop()
+        if self._previous_hook is not None:
+            sys.excepthook = self._previous_hook
+            self._previous_hook = None
+        if self.stats_writer is not None:
+            self.stats_writer.close()
+            self.stats_writer = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._ready_sent and watched is self.window and event.type() == QEvent.Type.Paint:
+            self._ready_sent = True
+            QTimer.singleShot(0, lambda: notify("READY=1"))  # after this first frame is drawn
+        return False
+
+    # --- faults ----------------------------------------------------------------
+    def _on_exception(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("unhandled error, returning to attract:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        if self.faults.record(self.clock()):
+            log.critical("%d faults within %.0f s: exiting for the supervisor to restart the kiosk",
+                         self.faults.limit, self.faults.window)
+            self.exit_app(EXIT_FAULTS)
+            return
+        if self._recovering:
+            return
+        self._recovering = True
+        try:
+            self.controller.send(ev.Recover())
+        except Exception:  # the recovery itself failed: count it, never loop
+            log.exception("recovery failed")
+            self.faults.record(self.clock())
+        finally:
+            self._recovering = False
+
+    # --- staff -----------------------------------------------------------------
+    def _on_effect(self, effect: Effect) -> None:
+        if effect is Effect.PIN_REJECTED:
+            self.window.pin.show_message("Wrong PIN.")
+        elif effect is Effect.PIN_LOCKED:
+            seconds = self.controller.machine.pin_lock.seconds_locked(self.clock())
+            self.window.pin.show_message(f"Too many wrong PINs: locked for {seconds} s.")
+        elif effect is Effect.RELOAD_REQUESTED:
+            self.reload()
+        elif effect is Effect.EXIT_REQUESTED:
+            if self.can_exit:
+                log.info("staff exit")
+                self.window.allow_close = True
+                self.exit_app(0)
+        elif effect is Effect.RESTART_REQUESTED:
+            log.info("staff restart")
+            self.window.allow_close = True
+            self.exit_app(EXIT_RESTART)
+
+    @property
+    def can_exit(self) -> bool:
+        return not self.window.kiosk_mode or bool(self.config.pin_hash)
+
+    def reload(self) -> bool:
+        """Validate the exhibit file again; switch to it only if it is valid."""
+        result = check_exhibit(self.exhibit_path, self.media_root)
+        self.last_reload = self.wall()
+        if result.exhibit is None:
+            self.reload_errors = [str(d) for d in result.errors]
+            log.warning("reload refused, keeping the current exhibit: %d errors", len(result.errors))
+        else:
+            self.reload_errors = []
+            self.controller.replace_exhibit(result.exhibit)
+            if self.recorder is not None:
+                self.recorder.stop_ids = tuple(stop.id for stop in result.exhibit.stops)
+            log.info("exhibit reloaded from %s", self.exhibit_path)
+        if self.controller.machine.state.screen is Screen.STAFF_PANEL:
+            self.window.render(self.controller.exhibit, self.controller.machine.state)
+        return result.exhibit is not None
+
+    def status(self) -> StaffStatus:
+        stamp = lambda t: datetime.datetime.fromtimestamp(t).strftime("%Y-%m-%d %H:%M:%S")  # noqa: E731
+        try:
+            modified = stamp(self.exhibit_path.stat().st_mtime)
+        except OSError:
+            modified = "file missing"
+        uptime = datetime.timedelta(seconds=int(self.wall() - self.started))
+        lines = [
+            f"Exhibit: {self.exhibit_path} (modified {modified})",
+            f"Up for: {uptime}",
+            f"Last reload: {stamp(self.last_reload) if self.last_reload else 'none since start'}",
+            f"Errors since start: {self.faults.total}",
+        ]
+        if not self.can_exit:
+            lines.append("Exit is disabled: no staff PIN is set (run 'kiosk set-pin').")
+        statistics = "Visitor statistics are off."
+        if self.stats_writer is not None and self.stats_path is not None:
+            self.stats_writer.flush()
+            statistics = format_report(report(self.stats_path))
+        return StaffStatus(lines=lines, log_tail=list(self.log_tail.lines), statistics=statistics,
+                           can_exit=self.can_exit, reload_errors=self.reload_errors)
+
+    # --- statistics ------------------------------------------------------------
+    def _record(self, change: Change) -> None:
+        if self.recorder is not None and self.stats_writer is not None:
+            self.stats_writer.write(self.recorder.on_change(change, self.wall(), self.clock()))

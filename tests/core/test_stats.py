@@ -1,0 +1,125 @@
+"""Visitor statistics: a scripted visit gives the expected rows and report."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+from kiosk.cli import main
+from kiosk.core import events as ev
+from kiosk.core.stats import StatsRecorder, StatsWriter, report
+from tests.core.machine_helpers import SHAPE, make_machine
+from tests.helpers import REPO
+
+WALL0 = 1_780_000_000.0  # a fixed wall-clock start (2026-05-28)
+
+
+def scripted_visit(db: Path) -> None:
+    machine, clock = make_machine()
+    writer = StatsWriter(db, batch_seconds=0.05)
+    recorder = StatsRecorder(SHAPE.stop_ids)
+    machine.subscribe(lambda change: writer.write(recorder.on_change(change, WALL0 + clock.now, clock.now)))
+
+    def at(seconds: float, event: ev.Event) -> None:
+        clock.advance(seconds)
+        machine.dispatch(event)
+
+    at(1, ev.Touch())                # session 1 starts
+    at(5, ev.OpenStop(0))            # stop a ...
+    at(20, ev.Next())                # ... 20 s; stop b
+    at(10, ev.OpenImage(1))          # zoom on b
+    at(30, ev.CloseImage())
+    at(5, ev.SetLanguage("en"))
+    at(5, ev.Next())                 # b: 10+30+5+5 = 50 s; stop c
+    at(4, ev.ToggleNarration())      # narration on c
+    clock.advance(200)               # walks away 4 s after the last touch on c
+    machine.dispatch(ev.Tick())
+    at(30, ev.Touch())               # session 2
+    at(2, ev.OpenStop(0))            # stop a again ...
+    at(10, ev.Home())                # ... 10 s
+    clock.advance(200)
+    machine.dispatch(ev.Tick())
+    writer.flush()
+    writer.close()
+
+
+def test_scripted_visit_gives_sessions_views_dwell_and_uses(tmp_path: Path) -> None:
+    db = tmp_path / "stats.sqlite3"
+    scripted_visit(db)
+    rows = sqlite3.connect(db).execute("SELECT stop_id, dwell FROM views ORDER BY started").fetchall()
+    assert rows == [("a", 20.0), ("b", 50.0), ("c", 4.0), ("a", 10.0)]
+    rep = report(db)
+    assert dict((s, (n, d)) for s, n, d in rep.stops) == {"a": (2, 15.0), "b": (1, 50.0), "c": (1, 4.0)}
+    assert [count for _, count in rep.days] == [2]
+    assert dict(rep.languages) == {"en": 1, "es": 1}
+    assert dict(rep.uses) == {"narration": 1, "zoom": 1}
+    sessions = sqlite3.connect(db).execute("SELECT ended - started FROM sessions ORDER BY started").fetchall()
+    assert [round(s, 1) for (s,) in sessions] == [79.0, 12.0]  # ended at the last touch, not at the reset
+
+
+def test_stats_command_prints_table_and_csv(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "stats.sqlite3"
+    scripted_visit(db)
+    assert main(["stats", "--db", str(db)]) == 0
+    table = capsys.readouterr().out
+    assert "Stop views" in table and "Languages (sessions)" in table
+    assert main(["stats", "--db", str(db), "--csv"]) == 0
+    csv = capsys.readouterr().out.splitlines()
+    assert csv[0] == "table,key,count,median_dwell_s" and "stop,a,2,15.0" in csv
+    assert main(["stats", "--db", str(db), "--since", "2099-01-01"]) == 0
+    assert "(none)" in capsys.readouterr().out
+    assert main(["stats", "--db", str(db), "--since", "May"]) == 2
+
+
+WRITER = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from kiosk.core import events as ev
+    from kiosk.core.stats import StatsRecorder, StatsWriter
+    from tests.core.machine_helpers import SHAPE, make_machine
+    machine, clock = make_machine()
+    writer = StatsWriter(Path(sys.argv[1]), batch_seconds=0.01)
+    recorder = StatsRecorder(SHAPE.stop_ids)
+    machine.subscribe(lambda c: writer.write(recorder.on_change(c, 1.78e9 + clock.now, clock.now)))
+    print("ready", flush=True)
+    while True:  # visitors without end, until killed
+        for event in (ev.Touch(), ev.OpenStop(0), ev.Next(), ev.Next(), ev.OpenImage(0), ev.CloseImage()):
+            clock.advance(1)
+            machine.dispatch(event)
+        clock.advance(100)
+        machine.dispatch(ev.Tick())
+        time.sleep(0.001)
+""")
+
+
+def test_database_is_intact_after_kill_9_mid_visit(tmp_path: Path) -> None:
+    db = tmp_path / "stats.sqlite3"
+    child = subprocess.Popen([sys.executable, "-c", WRITER, str(db)], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "ready"
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:  # wait for real commits from the other process
+            if db.exists() and _views(db) > 50:
+                break
+            time.sleep(0.05)
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait(timeout=10)
+        child.stdout.close()
+    assert child.returncode == -signal.SIGKILL
+    connection = sqlite3.connect(db)
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert _views(db) > 50
+    assert report(db).stops  # the report still reads it
+
+
+def _views(db: Path) -> int:
+    try:
+        return sqlite3.connect(db, timeout=5).execute("SELECT COUNT(*) FROM views").fetchone()[0]
+    except sqlite3.Error:
+        return 0
