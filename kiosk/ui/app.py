@@ -61,6 +61,9 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
         window.lock_down()
         if not (show_cursor if show_cursor is not None else config.show_cursor):
             app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        frameless = bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint)
+        log.info("kiosk window: full screen=%s frameless=%s screen=%s", window.isFullScreen(), frameless,
+                 chosen.name())
     else:
         width, height = size or (1920, 1080)
         window.resize(width, height)

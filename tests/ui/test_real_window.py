@@ -45,12 +45,14 @@ def display() -> Iterator[str]:
 
 
 class RunningKiosk:
-    def __init__(self, display: str, log_path: Path) -> None:
+    def __init__(self, display: str, log_path: Path, *options: str) -> None:
         self.display, self.log_path = display, log_path
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "KIOSK_LOG_LEVEL": "DEBUG"}
+        state = log_path.parent / "state"
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "KIOSK_LOG_LEVEL": "DEBUG",
+               "XDG_STATE_HOME": str(state), "XDG_CONFIG_HOME": str(log_path.parent / "config")}
         self.log = log_path.open("w")
-        self.process = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--size", f"{SIZE[0]}x{SIZE[1]}"],
-                                        cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        command = [sys.executable, "-m", "kiosk", "run", *(options or ("--size", f"{SIZE[0]}x{SIZE[1]}"))]
+        self.process = subprocess.Popen(command, cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.window = self.xdotool("search", "--sync", "--onlyvisible", "--name", "Museum kiosk").split()[0]
 
     def xdotool(self, *args: str) -> str:
@@ -129,3 +131,21 @@ def test_visitor_clicks_from_attract_to_a_stop_and_on(qtbot, display: str, tmp_p
     if keep:
         for png in tmp_path.glob("*.png"):
             shutil.copy(png, Path(keep) / png.name)
+
+
+def test_kiosk_mode_fills_the_screen_and_ignores_quit_keys(display: str, tmp_path: Path) -> None:
+    kiosk = RunningKiosk(display, tmp_path / "kiosk.log", "--kiosk")
+    try:
+        kiosk.wait_for("kiosk window: full screen=True frameless=True")
+        kiosk.wait_for("WARNING kiosk.ui.app: no staff PIN is set")
+        geometry = kiosk.xdotool("getwindowgeometry", kiosk.window)
+        assert f"Geometry: {SIZE[0]}x{SIZE[1]}" in geometry
+        for keys in ("alt+F4", "ctrl+q", "ctrl+w", "Escape", "F11", "alt+Tab"):
+            kiosk.xdotool("key", "--window", kiosk.window, keys)
+        kiosk.click(SIZE[0] // 2, SIZE[1] // 2)
+        kiosk.wait_for("screen=home")  # still running, still answering
+        assert kiosk.process.poll() is None
+        assert f"Geometry: {SIZE[0]}x{SIZE[1]}" in kiosk.xdotool("getwindowgeometry", kiosk.window)
+        assert (tmp_path / "state" / "museum-kiosk" / "kiosk.log").read_text().count("kiosk started") == 1
+    finally:
+        kiosk.stop()
