@@ -57,7 +57,8 @@ class StatsRecorder:
             self.last_input = mono
         if Effect.SESSION_STARTED in change.effects:
             self.session, self.language, self._started_wall = uuid.uuid4().hex, change.new.visit.language, wall
-            rows.append(("INSERT INTO sessions (id, started) VALUES (?, ?)", (self.session, wall)))
+            rows.append(("INSERT INTO sessions (id, started, language) VALUES (?, ?, ?)",
+                         (self.session, wall, self.language)))
         if self.session is None:
             return rows
         ending = Effect.SESSION_ENDED in change.effects

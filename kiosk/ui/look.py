@@ -40,7 +40,7 @@ class Look:
         t = self.theme
         face, ink = (t.accent, t.background) if primary else (t.surface, t.text)
         return (
-            f"QPushButton {{ background: {face}; color: {ink}; border: none;"
+            f"QPushButton {{ background: {face}; color: {ink}; border: {self.px(5)}px solid transparent;"
             f" border-radius: {self.px(14)}px; padding: 0 {self.px(26)}px; }}"
             f"QPushButton:pressed, QPushButton:checked:pressed {{ background: {t.pressed}; color: {t.pressed_text}; }}"
             f"QPushButton:checked {{ background: {t.text}; color: {t.background}; }}"

@@ -219,3 +219,12 @@ def test_statistics_are_recorded_during_a_visit(staffed: Staffed) -> None:
     text = staffed.runtime.status().statistics
     line = next(line for line in text.splitlines() if line.strip().startswith("second"))
     assert line.split() == ["second", "1", "12.3", "s"]  # one view, 12 s + the 0.3 s tap
+
+
+def test_kiosk_window_takes_full_screen_back(staffed: Staffed) -> None:
+    staffed.window.lock_down()
+    staffed.qtbot.waitUntil(staffed.window.isFullScreen, timeout=2000)
+    staffed.window.showNormal()  # what a desktop shortcut or a window manager might do
+    staffed.qtbot.waitUntil(staffed.window.isFullScreen, timeout=2000)
+    assert staffed.window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    staffed.window.allow_close = True
