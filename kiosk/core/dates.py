@@ -26,7 +26,7 @@ MONTHS: dict[str, tuple[str, ...]] = {
 fall back to ISO dates unless the exhibit gives display text."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A date known to the year, the month or the day."""
 
@@ -54,6 +54,18 @@ class PartialDate:
         if self.day is not None:
             parts.append(f"{self.day:02d}")
         return "-".join(parts)
+
+
+def is_before(a: PartialDate, b: PartialDate) -> bool:
+    """Compare at the precision both share: April 1952 is not before 9 April 1952.
+
+    Comparing a day with a bare year any other way invents a precision
+    the curator never gave (and Python cannot order None against a number).
+    """
+    key_a = [part for part in (a.year, a.month, a.day) if part is not None]
+    key_b = [part for part in (b.year, b.month, b.day) if part is not None]
+    shared = min(len(key_a), len(key_b))
+    return key_a[:shared] < key_b[:shared]
 
 
 def parse_partial_date(text: str) -> PartialDate:

@@ -85,6 +85,11 @@ class ToggleNarration:
 
 
 @dataclass(frozen=True)
+class NarrationEnded:
+    """The recording or the synthetic voice reached the end of the label."""
+
+
+@dataclass(frozen=True)
 class CornerTap:
     """A tap in the hidden staff corner; five in a row open the PIN pad."""
 
@@ -156,7 +161,7 @@ class Recover:
 Event = (Touch | OpenStop | Jump | Next | Previous | Back | Home | OpenImage | CloseImage
          | SetLanguage | SetTextSize | SetContrast | SetReducedMotion | ToggleNarration | CornerTap
          | PinEntered | StaffResume | StaffReload | StaffExit | StaffRestart | Tick | ContentReloaded
-         | IdleWarning | IdleReset | NextSlide | StaffGesture | Recover)
+         | IdleWarning | IdleReset | NextSlide | StaffGesture | Recover | NarrationEnded)
 
 INPUT_EVENTS: tuple[type, ...] = (
     Touch, OpenStop, Jump, Next, Previous, Back, Home, OpenImage, CloseImage, SetLanguage,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from kiosk.core.dates import PartialDate
+from kiosk.core.dates import PartialDate, is_before
 from kiosk.core.diagnostics import Diagnostic, ExhibitError, Severity
 from kiosk.core.exhibit_format import EXHIBIT
 from kiosk.core.model import Exhibit, build_exhibit
@@ -87,15 +87,8 @@ def _warn_on_order(values: dict, node: yaml.MappingNode, ctx: Context) -> None:
     previous: PartialDate | None = None
     for stop, stop_node in zip(values["stops"], getattr(stops_node, "value", ())):
         start = stop["date"] if isinstance(stop["date"], PartialDate) else stop["date"]["from"]
-        if previous is not None and _before(start, previous):
+        if previous is not None and is_before(start, previous):
             ctx.warn(stop_node, f"stop '{stop['id']}' ({start.iso()}) comes before the previous stop "
                                 f"({previous.iso()}) in time; stops should be in time order")
         previous = start
 
-
-def _before(a: PartialDate, b: PartialDate) -> bool:
-    """Compare at the shared precision: April 1952 is not before 9 April 1952."""
-    key_a = [part for part in (a.year, a.month, a.day) if part is not None]
-    key_b = [part for part in (b.year, b.month, b.day) if part is not None]
-    shared = min(len(key_a), len(key_b))
-    return key_a[:shared] < key_b[:shared]

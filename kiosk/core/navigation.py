@@ -175,6 +175,8 @@ GRAPH: tuple[Edge, ...] = (
     Edge(VISITOR_SCREENS, ev.SetReducedMotion, None,
          _visit(reduced_motion=lambda e: e.reduced), "reduced motion"),
     Edge(frozenset({Screen.STOP}), ev.ToggleNarration, None, _narration, "listen"),
+    Edge(frozenset({Screen.STOP, Screen.ZOOM}), ev.NarrationEnded, None,
+         _visit(narrating=lambda e: False), "narration finished"),
     Edge(PUBLIC_SCREENS, ev.StaffGesture, Screen.STAFF_PIN, label="5 corner taps in 3 s"),
     Edge(frozenset({Screen.STAFF_PIN}), ev.PinEntered, Screen.STAFF_PANEL, _pin, "correct PIN"),
     Edge(frozenset({Screen.STAFF_PIN}), ev.Back, Screen.ATTRACT, label="cancel"),

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import yaml
 
-from kiosk.core.dates import parse_partial_date
+from kiosk.core.dates import is_before, parse_partial_date
 from kiosk.core.diagnostics import Diagnostic, Severity
 from kiosk.core.media import EXPECTED_KIND, MediaPathError, resolve_media_path, sniff_kind
 
@@ -259,7 +259,7 @@ class DateValue(Type):
         if fields is INVALID:
             return INVALID
         start, end = fields["from"], fields.get("to")
-        if end is not None and end < start:
+        if end is not None and is_before(end, start):
             ctx.report(node, f"date range ends ({end.iso()}) before it starts ({start.iso()})")
             return INVALID
         return {"from": start, "to": end, "display": fields.get("display")}

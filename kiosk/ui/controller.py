@@ -21,6 +21,7 @@ from kiosk.core.navigation import Change, Effect, Screen
 from kiosk.core.shape import Shape
 from kiosk.core.staff import PinLock
 from kiosk.ui.input import InputWatcher
+from kiosk.ui.narration import Narrator
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,8 @@ class KioskController(QObject):
     effect = Signal(object)  # Effect
 
     def __init__(self, exhibit: Exhibit, window: KioskWindow, clock: Callable[[], float] = time.monotonic,
-                 language: str | None = None, pin_lock: PinLock | None = None, tick_ms: int = TICK_MS) -> None:
+                 language: str | None = None, pin_lock: PinLock | None = None, tick_ms: int = TICK_MS,
+                 narrator: Narrator | None = None) -> None:
         super().__init__(window)
         self.exhibit, self.window = exhibit, window
         self.machine = NavigationMachine(
@@ -44,6 +46,13 @@ class KioskController(QObject):
         self.machine.subscribe(self._changed)
         self.watcher = InputWatcher(window, clock)
         self.watcher.event.connect(self.send)
+        self.watcher.focus_step.connect(window.move_focus)
+        self.watcher.select.connect(window.activate_focus)
+        self.watcher.volume_step.connect(lambda step: self.narrator.set_volume(self.narrator.volume + step))
+        self.narrator = narrator or Narrator(self)
+        self.default_volume = self.narrator.volume
+        self.narrator.finished.connect(lambda: self.send(ev.NarrationEnded()))
+        window.stop.can_listen = self.narrator.can_narrate
         window.intent.connect(self.send)
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
@@ -60,6 +69,7 @@ class KioskController(QObject):
         from PySide6.QtWidgets import QApplication
 
         self.timer.stop()
+        self.narrator.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.watcher)
@@ -78,6 +88,9 @@ class KioskController(QObject):
         log.debug("state screen=%s stop=%d image=%d lang=%s warning=%s", state.screen.value, state.stop,
                   state.image, state.visit.language, state.warning)
         self.window.render(self.exhibit, state)
+        self.narrator.follow(self.exhibit, state)
+        if Effect.SESSION_ENDED in change.effects:
+            self.narrator.set_volume(self.default_volume)
         if change.new.screen is Screen.STOP:
             self._preload_neighbours(change.new.stop)
         for effect in change.effects:

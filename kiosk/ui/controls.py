@@ -32,6 +32,9 @@ class SettingsBar(QWidget):
         self.contrast = TouchButton("◐", self)
         self.contrast.setCheckable(True)
         self.contrast.clicked.connect(lambda: self.intent.emit(ev.SetContrast(self.contrast.isChecked())))
+        self.motion = TouchButton("≈", self)
+        self.motion.setCheckable(True)
+        self.motion.clicked.connect(lambda: self.intent.emit(ev.SetReducedMotion(self.motion.isChecked())))
 
     def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         codes = exhibit.language_codes
@@ -51,12 +54,15 @@ class SettingsBar(QWidget):
         self.contrast.restyle(look)
         self.contrast.setChecked(state.visit.high_contrast)
         self.contrast.setAccessibleName(tr(look.lang, "contrast"))
+        self.motion.restyle(look, QFont.Weight.Bold)
+        self.motion.setChecked(state.visit.reduced_motion)
+        self.motion.setAccessibleName(tr(look.lang, "reduce_motion"))
         self._layout.setSpacing(look.px(12))
 
     def _rebuild_languages(self, exhibit: Exhibit) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget() is not None and item.widget() not in self.size_buttons + [self.contrast]:
+            if item.widget() is not None and item.widget() not in self.controls_kept():
                 item.widget().deleteLater()
         self.language_buttons = {}
         for lang in exhibit.languages:
@@ -68,6 +74,13 @@ class SettingsBar(QWidget):
         for button in self.size_buttons:
             self._layout.addWidget(button)
         self._layout.addWidget(self.contrast)
+        self._layout.addWidget(self.motion)
+
+    def controls_kept(self) -> list[QWidget]:
+        return [*self.size_buttons, self.contrast, self.motion]
+
+    def focus_chain(self) -> list[QWidget]:
+        return [*self.language_buttons.values(), *self.controls_kept()]
 
 
 class StopRow(QAbstractButton):

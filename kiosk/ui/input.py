@@ -34,11 +34,23 @@ KEYS: dict[Qt.Key, Callable[[], ev.Event]] = {
     Qt.Key.Key_Right: ev.Next, Qt.Key.Key_PageDown: ev.Next,
     Qt.Key.Key_Left: ev.Previous, Qt.Key.Key_PageUp: ev.Previous,
     Qt.Key.Key_Escape: ev.Back, Qt.Key.Key_Backspace: ev.Back, Qt.Key.Key_Home: ev.Home,
+    Qt.Key.Key_A: ev.ToggleNarration, Qt.Key.Key_MediaPlay: ev.ToggleNarration,
+    Qt.Key.Key_MediaTogglePlayPause: ev.ToggleNarration,
 }
+"""Keys with a meaning of their own: the layout of an accessible keypad (arrows,
+select, back, audio) and of a keyboard."""
+
+FOCUS_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Tab: 1, Qt.Key.Key_Backtab: -1}
+SELECT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select)
+VOLUME_KEYS = {Qt.Key.Key_Plus: 0.1, Qt.Key.Key_Equal: 0.1, Qt.Key.Key_VolumeUp: 0.1,
+               Qt.Key.Key_Minus: -0.1, Qt.Key.Key_VolumeDown: -0.1}
 
 
 class InputWatcher(QObject):
     event = Signal(object)  # a core event
+    focus_step = Signal(int)  # move keyboard focus through the screen's controls
+    select = Signal()  # activate the focused control
+    volume_step = Signal(float)
 
     def __init__(self, window: QWidget, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(window)
@@ -69,7 +81,8 @@ class InputWatcher(QObject):
             if self.lockdown and self._blocked(event):  # type: ignore[arg-type]
                 return True
             if kind == QEvent.Type.KeyPress:
-                self._key(event)  # type: ignore[arg-type]
+                return self._key(event)  # type: ignore[arg-type]
+            return kind == QEvent.Type.ShortcutOverride and Qt.Key(event.key()) in SELECT_KEYS  # type: ignore[attr-defined]
         return False
 
     @staticmethod
@@ -100,8 +113,20 @@ class InputWatcher(QObject):
         elif gesture is Gesture.SWIPE_RIGHT:
             self.event.emit(ev.Previous())
 
-    def _key(self, event: QKeyEvent) -> None:
-        if event.isAutoRepeat():
-            return
-        make = KEYS.get(Qt.Key(event.key()))
-        self.event.emit(make() if make else ev.Touch())
+    def _key(self, event: QKeyEvent) -> bool:
+        """Every key is activity; the keys we know are consumed here."""
+        key = Qt.Key(event.key())
+        if event.isAutoRepeat() and key not in FOCUS_KEYS:
+            return True
+        self.event.emit(ev.Touch())
+        if key in KEYS:
+            self.event.emit(KEYS[key]())
+        elif key in FOCUS_KEYS:
+            self.focus_step.emit(FOCUS_KEYS[key])
+        elif key in SELECT_KEYS:
+            self.select.emit()
+        elif key in VOLUME_KEYS:
+            self.volume_step.emit(VOLUME_KEYS[key])
+        else:
+            return False
+        return True

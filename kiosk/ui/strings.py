@@ -15,6 +15,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "timeline": "Línea de tiempo", "reading": "Para saber más", "credits": "Créditos",
         "zoom_hint": "Pellizca o toca dos veces para ampliar", "stop_of": "{n} de {total}",
         "language": "Idioma", "open_image": "Ampliar imagen", "back": "Volver",
+        "reduce_motion": "Reducir movimiento", "listening": "Escuchando",
     },
     "en": {
         "touch": "Touch to explore", "home": "Home", "previous": "Previous", "next": "Next",
@@ -24,6 +25,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "timeline": "Timeline", "reading": "Further reading", "credits": "Credits",
         "zoom_hint": "Pinch or double-tap to zoom", "stop_of": "{n} of {total}",
         "language": "Language", "open_image": "Enlarge image", "back": "Back",
+        "reduce_motion": "Reduce motion", "listening": "Listening",
     },
 }
 

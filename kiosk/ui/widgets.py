@@ -72,6 +72,7 @@ class ImageView(QWidget):
         self._image: QImage | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         store.ready.connect(self._on_ready)
         store.failed.connect(self._on_failed)
 
@@ -140,7 +141,16 @@ class ImageView(QWidget):
                 paint_zoom_badge(painter, self.image_rect(), self.look)
         elif self.showing_fallback and self.look is not None:
             paint_fallback(painter, QRectF(self.rect()), self.look, self.missing_text, self.alt)
+        if self.hasFocus() and self.look is not None:
+            width = self.look.px(6)
+            painter.setPen(QPen(QColor(self.look.theme.focus), width))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.image_rect().adjusted(width / 2, width / 2, -width / 2, -width / 2))
         painter.end()
+
+    def activate(self) -> None:
+        """Select on a keypad does what a tap does."""
+        self.tapped.emit()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QStackedLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGraphicsOpacityEffect, QLabel, QScrollArea, QStackedLayout, QWidget
 
 from kiosk.core.model import Exhibit
 from kiosk.core.navigation import NavState, Screen
@@ -127,6 +127,35 @@ class KioskWindow(QWidget):
     def transitioning(self) -> bool:
         return self.snapshot.isVisible()
 
+    # --- keyboard and keypad ---------------------------------------------------------
+    def focus_chain(self) -> list[QWidget]:
+        screen = self.current_screen()
+        chain = screen.focus_chain() if hasattr(screen, "focus_chain") else []
+        return [w for w in chain if w.isVisibleTo(self) and w.isEnabled()]
+
+    def move_focus(self, step: int) -> None:
+        """Up and Down walk the controls in reading order, wrapping round."""
+        chain = self.focus_chain()
+        if not chain:
+            return
+        current = self.focusWidget()
+        index = chain.index(current) if current in chain else (-1 if step > 0 else 0)
+        target = chain[(index + step) % len(chain)]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        area = _scroll_area_of(target)
+        if area is not None:
+            area.ensureWidgetVisible(target, 0, 40)
+
+    def activate_focus(self) -> None:
+        widget = self.focusWidget()
+        if widget is None or widget not in self.focus_chain():
+            self.move_focus(1)  # the first Select shows where the focus is
+            return
+        if isinstance(widget, QAbstractButton):
+            widget.click()
+        elif hasattr(widget, "activate"):
+            widget.activate()
+
     # --- kiosk mode: a visitor cannot leave ----------------------------------------
     def lock_down(self) -> None:
         """Full screen, frameless; close requests refused until staff allow them."""
@@ -146,3 +175,10 @@ class KioskWindow(QWidget):
         if (self.kiosk_mode and event.type() == event.Type.WindowStateChange
                 and not self.isFullScreen() and not self.allow_close):
             QTimer.singleShot(0, self.showFullScreen)  # minimised or restored: take it back
+
+
+def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent

@@ -80,3 +80,13 @@ def test_stops_out_of_time_order_warn(tmp_path: Path) -> None:
     exhibit.write_text(exhibit.read_text().replace("date: 1949", "date: 1960"))
     warnings = check_exhibit(exhibit).warnings
     assert len(warnings) == 1 and "time order" in warnings[0].message
+
+
+def test_range_of_mixed_precision_is_compared_at_the_shared_precision(tmp_path: Path) -> None:
+    """Found by the fuzz test: a day against a bare year once raised TypeError."""
+    exhibit = copy_minimal(tmp_path)
+    exhibit.write_text(exhibit.read_text().replace("to: 1952-04-11", "to: 1952"))
+    assert check_exhibit(exhibit).errors == ()
+    exhibit.write_text(exhibit.read_text().replace("to: 1952\n", "to: 1951\n"))
+    errors = check_exhibit(exhibit).errors
+    assert len(errors) == 1 and "ends (1951) before it starts (1952-04-09)" in errors[0].message

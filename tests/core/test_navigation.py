@@ -24,6 +24,7 @@ SAMPLE: dict[type, ev.Event] = {
     ev.PinEntered: ev.PinEntered(PIN), ev.StaffResume: ev.StaffResume(),
     ev.StaffReload: ev.StaffReload(), ev.StaffExit: ev.StaffExit(), ev.StaffRestart: ev.StaffRestart(),
     ev.IdleWarning: ev.IdleWarning(), ev.IdleReset: ev.IdleReset(), ev.Recover: ev.Recover(),
+    ev.NarrationEnded: ev.NarrationEnded(),
 }
 CASES = [(edge, source) for edge in GRAPH for source in sorted(edge.sources, key=list(Screen).index)]
 

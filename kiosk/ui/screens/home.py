@@ -38,11 +38,7 @@ class HomeScreen(QWidget):
         for widget in (self.title, self.subtitle, self.intro):
             intro_layout.addWidget(widget)
         intro_layout.addSpacing(24)
-        begin_row = QHBoxLayout()
-        begin_row.addWidget(self.begin)
-        begin_row.addStretch(1)
-        intro_layout.addLayout(begin_row)
-        intro_layout.addSpacing(48)
+        intro_layout.addSpacing(24)
         for widget in (self.reading_head, self.reading, self.credits):
             intro_layout.addWidget(widget)
         intro_layout.addStretch(1)
@@ -62,9 +58,13 @@ class HomeScreen(QWidget):
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.addWidget(self.intro_area, 11)
         self.columns.addWidget(timeline, 9)
+        self.bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.bar.addWidget(self.settings, 0, Qt.AlignmentFlag.AlignLeft)
+        self.bar.addStretch(1)
+        self.bar.addWidget(self.begin, 0, Qt.AlignmentFlag.AlignRight)
         root = QVBoxLayout(self)
         root.addLayout(self.columns, 1)
-        root.addWidget(self.settings, 0, Qt.AlignmentFlag.AlignLeft)
+        root.addLayout(self.bar)
 
     def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         lang, t = state.visit.language, look.theme
@@ -73,6 +73,8 @@ class HomeScreen(QWidget):
         self.columns.setStretch(0, 9 if portrait else 11)
         self.columns.setStretch(1, 11 if portrait else 9)
         self.columns.setSpacing(look.px(64))
+        self.bar.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.bar.setSpacing(look.px(16))
         margin = look.px(64)
         self.layout().setContentsMargins(margin, margin, margin, look.px(40))
         self.layout().setSpacing(look.px(28))
@@ -85,6 +87,7 @@ class HomeScreen(QWidget):
         paint_label(self.intro, look, "lead", t.text)
         self.intro.setMaximumWidth(look.px(60 * look.type.lead * 0.52))
         self.begin.setText(tr(lang, "start") + "  →")
+        self.begin.setAccessibleName(tr(lang, "start"))
         self.begin.restyle(look, QFont.Weight.Bold)
         self.begin.setStyleSheet(look.button_css(primary=True))
         self.begin.setMinimumWidth(look.px(320))
@@ -120,3 +123,7 @@ class HomeScreen(QWidget):
             self.rows.append(row)
             self.list_layout.addWidget(row)
         self.list_layout.addStretch(1)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Reading order: the stops, then Begin, then the settings."""
+        return [*self.rows, self.begin, *self.settings.focus_chain()]

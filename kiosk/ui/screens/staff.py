@@ -84,6 +84,9 @@ class PinPadScreen(QWidget):
         self.info.setText(self.message)
         paint_label(self.info, look, "body", look.theme.text)
 
+    def focus_chain(self) -> list[QWidget]:
+        return [*self.keys.values(), self.cancel]
+
     def hideEvent(self, event) -> None:  # type: ignore[override]
         self.digits, self.message = "", ""  # nothing typed survives leaving the pad
         super().hideEvent(event)
@@ -151,3 +154,6 @@ class StaffPanelScreen(QWidget):
         font = self.log.font()
         font.setPixelSize(look.px(18))
         self.log.setFont(font)
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.resume, self.reload, self.restart, self.exit]

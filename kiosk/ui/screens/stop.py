@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
-from kiosk.core.model import Exhibit
+from kiosk.core.model import Exhibit, Stop
 from kiosk.core.navigation import NavState
 from kiosk.ui.controls import SettingsBar, TimelineStrip
 from kiosk.ui.images import ImageStore
@@ -32,6 +34,9 @@ class StopScreen(QWidget):
         self.narration.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.narration_area = kinetic_area(self.narration)
         self.more_below = FadeEdge(self.narration_area)
+        self.listen = TouchButton("", on_click=lambda: self.intent.emit(ev.ToggleNarration()))
+        self.listen.setCheckable(True)
+        self.can_listen: Callable[[Stop, str], bool] = lambda stop, lang: False
         self.home = TouchButton("", on_click=lambda: self.intent.emit(ev.Home()))
         self.previous = TouchButton("", on_click=lambda: self.intent.emit(ev.Previous()))
         self.next = TouchButton("", on_click=lambda: self.intent.emit(ev.Next()))
@@ -56,6 +61,7 @@ class StopScreen(QWidget):
         words.addWidget(self.date)
         words.addWidget(self.title)
         words.addWidget(self.narration_area, 1)
+        words.addWidget(self.listen, 0, Qt.AlignmentFlag.AlignLeft)
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.addLayout(picture, 12)
         self.columns.addLayout(words, 10)
@@ -105,12 +111,14 @@ class StopScreen(QWidget):
         style_scrollbar(self.narration_area, t.muted, look.px(8))
         self.more_below.set_colour(t.background, look.px(90))
 
+        self._render_listen(stop, state, look)
         last = len(exhibit.stops) - 1
         self.home.setText("⌂  " + tr(lang, "home"))
         self.previous.setText("←  " + tr(lang, "previous"))
         self.next.setText(tr(lang, "next") + "  →")
-        for button in (self.home, self.previous, self.next):
+        for button, key in ((self.home, "home"), (self.previous, "previous"), (self.next, "next")):
             button.restyle(look)
+            button.setAccessibleName(tr(lang, key))
         self.previous.setEnabled(state.stop > 0)
         self.next.setEnabled(state.stop < last)
         self.position.setText(tr(lang, "stop_of", n=state.stop + 1, total=last + 1))
@@ -118,6 +126,22 @@ class StopScreen(QWidget):
         self.position.setMinimumWidth(look.px(150))
         self.strip.render(exhibit, state, look)
         self.settings.render(exhibit, state, look)
+
+    def _render_listen(self, stop: Stop, state: NavState, look: Look) -> None:
+        """Shown only when this stop can be heard; plainly different while playing."""
+        lang = state.visit.language
+        self.listen.setVisible(self.can_listen(stop, lang))
+        playing = state.visit.narrating
+        self.listen.setText(("■  " + tr(lang, "stop_listening")) if playing else ("▶  " + tr(lang, "listen")))
+        self.listen.setAccessibleName(tr(lang, "stop_listening") if playing else tr(lang, "listen"))
+        self.listen.setChecked(playing)
+        self.listen.restyle(look, QFont.Weight.Bold)
+        self.listen.setStyleSheet(look.button_css(primary=not playing))
+
+    def focus_chain(self) -> list[QWidget]:
+        """Reading order: picture, other pictures, listen, then the bar."""
+        return [self.image, *self.thumbs, self.listen, self.home, self.previous, self.next,
+                *self.settings.focus_chain()]
 
     def _render_thumbs(self, images, lang: str, look: Look) -> None:
         """Every image of a stop as a thumbnail; a tap opens it in zoom."""

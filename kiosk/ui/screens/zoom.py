@@ -28,6 +28,7 @@ class ZoomView(QWidget):
         super().__init__(parent)
         self.store = store
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.path: Path | None = None
         self.svg: QSvgRenderer | None = None
         self.image: QImage | None = None
@@ -147,6 +148,10 @@ class ZoomView(QWidget):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         self.set_zoom(1.0 if self.zoom > 1.01 else DOUBLE_TAP_ZOOM, event.position())
 
+    def activate(self) -> None:
+        """Select on a keypad: zoom in, or back to the whole picture."""
+        self.set_zoom(1.0 if self.zoom > 1.01 else DOUBLE_TAP_ZOOM)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.set_zoom(self.zoom * (1.0015 ** event.angleDelta().y()), event.position())
 
@@ -195,6 +200,10 @@ class ZoomScreen(QWidget):
         self.hint.setText(tr(lang, "zoom_hint"))
         paint_label(self.hint, look, "small", t.accent)
         self.close.setText("✕  " + tr(lang, "close"))
+        self.close.setAccessibleName(tr(lang, "close"))
         self.close.restyle(look, QFont.Weight.Bold)
         self.setStyleSheet("")
         self.view.setStyleSheet(f"background: {QColor(t.background).darker(140).name()};")
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.view, self.close]
