@@ -46,6 +46,7 @@ class KioskController(QObject):
         self.machine.subscribe(self._changed)
         self.watcher = InputWatcher(window, clock)
         self.watcher.event.connect(self.send)
+        self.watcher.asleep = lambda: self.machine.state.screen is Screen.ATTRACT or self.machine.state.warning
         self.watcher.focus_step.connect(window.move_focus)
         self.watcher.select.connect(window.activate_focus)
         self.watcher.volume_step.connect(lambda step: self.narrator.set_volume(self.narrator.volume + step))

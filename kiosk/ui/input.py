@@ -59,6 +59,8 @@ class InputWatcher(QObject):
         self._start: tuple[QPointF, float] | None = None
         self.lockdown = False
         """In kiosk mode, swallow the key combinations that would quit or switch away."""
+        self.asleep: Callable[[], bool] = lambda: False
+        """True on attract or under the idle warning: a key then only wakes the kiosk."""
 
     def _scale(self) -> float:
         return max(0.6, min(self.window.width(), self.window.height()) / 1080)
@@ -118,7 +120,10 @@ class InputWatcher(QObject):
         key = Qt.Key(event.key())
         if event.isAutoRepeat() and key not in FOCUS_KEYS:
             return True
+        asleep = self.asleep()
         self.event.emit(ev.Touch())
+        if asleep:
+            return True  # like the touch that wakes the kiosk, this key does nothing else
         if key in KEYS:
             self.event.emit(KEYS[key]())
         elif key in FOCUS_KEYS:

@@ -120,3 +120,15 @@ def test_every_stop_of_the_bundled_exhibit_renders(kiosk: Kiosk, lang: str) -> N
         assert screen.title.text() == stop.title[lang]
         assert screen.image.has_image and not screen.image.showing_fallback, stop.id
         assert not clipped_texts(screen), (stop.id, clipped_texts(screen))
+
+
+def test_home_rows_have_their_height_in_the_very_first_frame(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch())
+    kiosk.settle()
+    kiosk.send(ev.SetTextSize(1))  # rows rebuilt; no event loop turn before we look
+    rows = kiosk.window.home.rows
+    width = kiosk.window.home.list_area.viewport().width()
+    for row in rows:
+        assert row.height() >= row.heightForWidth(width)
+    for upper, lower in zip(rows, rows[1:]):
+        assert upper.geometry().bottom() < lower.geometry().top(), (upper.text(), lower.text())

@@ -117,12 +117,22 @@ class HomeScreen(QWidget):
         while self.list_layout.count():
             self.list_layout.takeAt(0)
         self.list_layout.setSpacing(look.px(10))
+        width = self.list_area.viewport().width()
         for index, stop in enumerate(exhibit.stops):
             row = StopRow(stop.date.label(lang), stop.title[lang], look, self.list_box)
+            if width > 10:  # right height from the first frame, not after a relayout
+                row.setFixedHeight(row.heightForWidth(width))
             row.clicked.connect(lambda _=False, index=index: self.intent.emit(ev.OpenStop(index)))
             self.rows.append(row)
             self.list_layout.addWidget(row)
+            row.show()  # Qt would show it on a queued call, a frame late
         self.list_layout.addStretch(1)
+        # Lay the new rows out now: Qt's deferred pass would leave one frame
+        # of rows piled on each other.
+        self.list_layout.activate()
+        height = max(self.list_area.viewport().height(), self.list_layout.minimumSize().height())
+        self.list_box.resize(self.list_area.viewport().width(), height)
+        self.list_layout.setGeometry(self.list_box.rect())
 
     def focus_chain(self) -> list[QWidget]:
         """Reading order: the stops, then Begin, then the settings."""
