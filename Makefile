@@ -11,7 +11,7 @@ STAMP    := $(VENV)/.installed
 DEB_PKGS := xvfb xdotool libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 \
             libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
             libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
-            libpulse0 libfontconfig1 libdbus-1-3 fonts-inter python3-venv imagemagick
+            libpulse0 libfontconfig1 libdbus-1-3 fonts-inter python3-venv imagemagick poppler-utils
 
 .PHONY: run test setup system-deps clean
 

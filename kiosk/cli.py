@@ -87,6 +87,81 @@ def _cmd_run(args: argparse.Namespace) -> int:
                    config=config, screen=args.screen, show_cursor=args.show_cursor or None)
 
 
+def _cmd_preview(args: argparse.Namespace) -> int:
+    from kiosk.ui.app import run_preview
+
+    return run_preview(Path(args.exhibit), Path(args.media) if args.media else None, args.size)
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from kiosk.scaffold import ScaffoldError, new_exhibit
+
+    try:
+        path = new_exhibit(args.name, Path(args.exhibits), Path(args.media), args.title)
+    except ScaffoldError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"created {path} and {Path(args.media) / args.name}/placeholder.svg")
+    print(f"next: kiosk preview {path}")
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from kiosk.importers.timelinejs import ImportError_, import_timelinejs
+
+    out = Path(args.out)
+    try:
+        report = import_timelinejs(Path(args.file), out, Path(args.media) if args.media else None,
+                                   args.lang, args.force)
+    except ImportError_ as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"wrote {out}: {report.stops} stops; copied {len(report.copied)} picture(s)")
+    for item in report.todo:
+        print(f"  to do: {item}")
+    result = check_exhibit(out, Path(args.media) if args.media else None)
+    for diagnostic in result.diagnostics:
+        print(diagnostic)
+    print(summary(list(result.diagnostics), 1))
+    return EXIT_OK if result.exhibit is not None else EXIT_INVALID
+
+
+def _cmd_proof(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the proof never needs a screen
+    result = check_exhibit(Path(args.exhibit), Path(args.media) if args.media else None)
+    if result.exhibit is None:
+        for diagnostic in result.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return EXIT_INVALID
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.fonts import register_fonts
+    from kiosk.ui.proof import Renderer, findings, is_blank, write_pdf, write_pngs
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    renderer = Renderer(result.exhibit, args.size or (1920, 1080), register_fonts())
+    try:
+        pages = list(renderer.pages())
+        found = findings(result.exhibit, result.diagnostics, renderer.clipping())
+    finally:
+        renderer.close()
+        app.processEvents()
+    blank = [page.label for page in pages if is_blank(page.image)]
+    found += [f"blank page: {label}" for label in blank]
+    if args.png:
+        written = write_pngs(pages, Path(args.png))
+        (Path(args.png) / "findings.txt").write_text("\n".join(found) + "\n", encoding="utf-8")
+        print(f"wrote {len(written)} PNG files and findings.txt to {args.png}")
+    else:
+        count = write_pdf(pages, found, Path(args.out), result.exhibit.title[result.exhibit.default_language])
+        print(f"wrote {args.out}: {count} pages ({len(pages)} screens, then findings)")
+    for line in found:
+        print(f"  {line}")
+    return EXIT_OK
+
+
 def _cmd_set_pin(args: argparse.Namespace) -> int:
     path = Path(args.config) if args.config else default_config_path()
     first = getpass.getpass("New staff PIN (digits): ")
@@ -169,6 +244,37 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--screen", type=int, metavar="N", help="screen number for kiosk mode")
     run.add_argument("--show-cursor", action="store_true", help="keep the mouse cursor visible in kiosk mode")
     run.set_defaults(handler=_cmd_run)
+
+    preview = commands.add_parser("preview", help="the kiosk in a window that reloads when the file is saved")
+    preview.add_argument("exhibit", help="exhibit file")
+    preview.add_argument("--size", type=_size, metavar="WxH", help="screen size to preview (default 1920x1080)")
+    preview.add_argument("--media", metavar="DIR", help="media folder (default: media/ beside exhibits/)")
+    preview.set_defaults(handler=_cmd_preview)
+
+    new = commands.add_parser("new", help="start a new exhibit from a commented template")
+    new.add_argument("name", help="exhibit id, like harbour-1900")
+    new.add_argument("--title", help="the exhibit's title")
+    new.add_argument("--exhibits", default="exhibits", metavar="DIR", help="where exhibit files go")
+    new.add_argument("--media", default="media", metavar="DIR", help="the media folder")
+    new.set_defaults(handler=_cmd_new)
+
+    proof = commands.add_parser("proof", help="every screen in every language, as PDF or PNG, with findings")
+    proof.add_argument("exhibit", help="exhibit file")
+    where = proof.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", metavar="PDF", help="write a PDF proof sheet")
+    where.add_argument("--png", metavar="DIR", help="write PNG files and findings.txt instead")
+    proof.add_argument("--size", type=_size, metavar="WxH", help="screen size (default 1920x1080)")
+    proof.add_argument("--media", metavar="DIR", help="media folder (default: media/ beside exhibits/)")
+    proof.set_defaults(handler=_cmd_proof)
+
+    importer = commands.add_parser("import", help="bring a timeline made elsewhere into an exhibit")
+    importer.add_argument("kind", choices=["timelinejs"])
+    importer.add_argument("file", help="TimelineJS JSON, or the CSV export of its spreadsheet")
+    importer.add_argument("--out", required=True, metavar="EXHIBIT", help="e.g. exhibits/harbour-1900.yaml")
+    importer.add_argument("--media", metavar="DIR", help="media folder (default: media/ beside exhibits/)")
+    importer.add_argument("--lang", default="en", metavar="CODE", help="the timeline's language (default en)")
+    importer.add_argument("--force", action="store_true", help="replace an existing exhibit file")
+    importer.set_defaults(handler=_cmd_import)
 
     set_pin = commands.add_parser("set-pin", help="set the staff PIN (asked for, never on the command line)")
     set_pin.add_argument("--config", metavar="PATH", help="configuration file (default: the per-user one)")

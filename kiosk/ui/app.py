@@ -77,3 +77,32 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
         # not under systemd (which restarts us itself): start again in place
         os.execv(sys.executable, [sys.executable, "-m", "kiosk", *sys.argv[1:]])
     return code
+
+
+def run_preview(exhibit_path: Path, media_root: Path | None = None, size: tuple[int, int] | None = None) -> int:
+    """The kiosk in a resizable window that reloads when the file is saved."""
+    result = check_exhibit(exhibit_path, media_root)
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    if result.exhibit is None:
+        print("kiosk: fix the errors above once; after that the preview keeps the last good version",
+              file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.logsetup import setup_logging
+    from kiosk.ui.fonts import register_fonts
+    from kiosk.ui.images import ImageStore
+    from kiosk.ui.preview import PreviewWindow
+
+    setup_logging(None)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    store = ImageStore()
+    preview = PreviewWindow(exhibit_path, result.exhibit, store, register_fonts(), media_root, size or (1920, 1080))
+    preview.resize(1400, 900)
+    preview.show()
+    preview.start()
+    code = app.exec()
+    preview.stop()
+    store.wait()
+    return code

@@ -72,6 +72,7 @@ class ImageStore(QObject):
 
     ready = Signal(str, object)   # path, QImage
     failed = Signal(str)          # path
+    cleared = Signal()            # files changed on disk: fetch again
 
     def __init__(self, parent: QObject | None = None, budget_bytes: int = DEFAULT_BUDGET,
                  pool: QThreadPool | None = None) -> None:
@@ -111,6 +112,13 @@ class ImageStore(QObject):
             self._pending.add(key)
             self._pool.start(_DecodeTask(key, path, size, self._relay))
         return None
+
+    def clear(self) -> None:
+        """Forget everything: media files changed on disk (the curator's preview)."""
+        self._cache.clear()
+        self._bytes = 0
+        self._broken.clear()
+        self.cleared.emit()
 
     @property
     def cached_bytes(self) -> int:

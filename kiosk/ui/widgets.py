@@ -75,6 +75,7 @@ class ImageView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         store.ready.connect(self._on_ready)
         store.failed.connect(self._on_failed)
+        store.cleared.connect(self._refetch)
 
     def show_image(self, path: Path, alt: str, missing_text: str, look: Look) -> None:
         changed = path != self.path
@@ -106,6 +107,11 @@ class ImageView(QWidget):
         image = self.store.request(self.path, self._target())
         if image is not None:
             self._image = image
+
+    def _refetch(self) -> None:
+        self._image = None
+        self._fetch()
+        self.update()
 
     def resizeEvent(self, event) -> None:  # type: ignore[override]
         self._fetch()

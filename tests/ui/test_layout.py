@@ -3,50 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.core import events as ev
+from kiosk.ui.inspect import clipped_texts, off_screen
 from tests.ui.conftest import Kiosk, make_kiosk
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
 
 
-def _inside_scroll_area(widget: QWidget) -> bool:
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QScrollArea):
-            return True
-        parent = parent.parentWidget()
-    return False
-
-
-def clipped_texts(root: QWidget) -> list[str]:
-    """Visible labels and buttons whose text does not fit the space they have."""
-    problems = []
-    for label in root.findChildren(QLabel):
-        if not label.isVisibleTo(root) or not label.text() or label.width() <= 1:
-            continue
-        if label.wordWrap():
-            needed = label.heightForWidth(label.width())
-            if needed > label.height() + 1 and not _inside_scroll_area(label):
-                problems.append(f"label {label.text()[:40]!r} needs {needed}px, has {label.height()}px")
-        elif label.fontMetrics().horizontalAdvance(label.text()) > label.width() + 1:
-            problems.append(f"label {label.text()[:40]!r} is wider than {label.width()}px")
-    for button in root.findChildren(QPushButton):
-        if button.isVisibleTo(root) and button.text():
-            if button.fontMetrics().horizontalAdvance(button.text()) > button.width() - 8:
-                problems.append(f"button {button.text()!r} is cut at {button.width()}px")
-    return problems
-
-
 def widgets_off_screen(kiosk: Kiosk, root: QWidget) -> list[str]:
-    out = []
-    for widget in root.findChildren(QAbstractButton):
-        if widget.isVisibleTo(root) and not _inside_scroll_area(widget):
-            rect = widget.rect().translated(widget.mapTo(kiosk.window, widget.rect().topLeft()))
-            if not kiosk.window.rect().contains(rect):
-                out.append(f"{widget.text()!r} at {rect.getRect()}")
-    return out
+    return off_screen(kiosk.window, root)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -40,6 +40,7 @@ class ZoomView(QWidget):
         self._pinch: tuple[float, float, QPointF] | None = None
         store.ready.connect(self._on_ready)
         store.failed.connect(lambda path: self.update())
+        store.cleared.connect(self._forget)
 
     def show_image(self, path: Path, alt: str, missing: str, look: Look) -> None:
         if path != self.path:
@@ -54,6 +55,10 @@ class ZoomView(QWidget):
         if self.svg is None:
             self.image = self.store.request(path, self.size()) or self.image
         self.update()
+
+    def _forget(self) -> None:
+        """The files changed: load this picture again next time it is shown."""
+        self.path = None
 
     def _on_ready(self, path: str, image: QImage) -> None:
         if self.path is not None and path == str(self.path) and self.svg is None:

@@ -1,0 +1,277 @@
+"""Bring a TimelineJS3 timeline (JSON, or its spreadsheet's CSV) into an exhibit.
+
+TimelineJS has one language, HTML text, optional media and no alt text, so the
+import fills the gaps in ways a curator will see and fix: placeholders named as
+such, and a list of what to do, both printed and written at the top of the
+file. Nothing is fetched from the network: a remote picture becomes a
+placeholder that names the address to download by hand.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+import shutil
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+import yaml
+
+from kiosk.core.media import IMAGE_SUFFIXES
+
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch", "pt": "Português",
+                  "it": "Italiano", "nl": "Nederlands", "ca": "Català", "qu": "Runa Simi"}
+TO_WRITE = "Text to be written."
+CREDIT_UNKNOWN = "Credit to be confirmed."
+
+
+class ImportError_(ValueError):
+    """The source cannot be read or the target would be overwritten."""
+
+
+@dataclass
+class ImportReport:
+    path: Path
+    stops: int = 0
+    copied: list[str] = field(default_factory=list)
+    todo: list[str] = field(default_factory=list)
+
+
+class _Text(HTMLParser):
+    BREAKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[list[str]] = [[]]
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.BREAKS:
+            self.paragraphs.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.BREAKS:
+            self.paragraphs.append([])
+
+    def handle_data(self, data: str) -> None:
+        self.paragraphs[-1].append(data)
+
+
+def paragraphs(markup: str | None) -> list[str]:
+    """HTML to plain paragraphs: tags dropped, entities decoded, spaces folded."""
+    if not markup:
+        return []
+    parser = _Text()
+    parser.feed(markup)
+    parser.close()
+    out = [" ".join(html.unescape("".join(parts)).split()) for parts in parser.paragraphs]
+    return [p for p in out if p]
+
+
+def _date(part: dict[str, Any] | None) -> str | None:
+    if not part or not str(part.get("year", "")).strip():
+        return None
+    year = int(str(part["year"]).strip())
+    text = f"{year:04d}"
+    month = str(part.get("month") or "").strip()
+    if month:
+        text += f"-{int(month):02d}"
+        day = str(part.get("day") or "").strip()
+        if day:
+            text += f"-{int(day):02d}"
+    return text
+
+
+def _slug(text: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower().encode("ascii", "ignore").decode()).strip("-")[:40].strip("-")
+    base = base or "stop"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+# --- reading the two source forms ------------------------------------------------
+def read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ImportError_(f"{path}: not a readable TimelineJS JSON file ({error})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+        raise ImportError_(f"{path}: a TimelineJS file has an 'events' list")
+    return data
+
+
+def read_csv(path: Path) -> dict[str, Any]:
+    """The Google Sheets template's columns, as TimelineJS's own JSON."""
+    try:
+        rows = list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise ImportError_(f"{path}: not a readable CSV file ({error})") from None
+    if not rows or "Headline" not in rows[0] or "Year" not in rows[0]:
+        raise ImportError_(f"{path}: expected the TimelineJS spreadsheet columns (Year, ..., Headline, Text, ...)")
+    data: dict[str, Any] = {"events": [], "eras": []}
+    for row in rows:
+        get = lambda key: (row.get(key) or "").strip()  # noqa: E731
+        item = {
+            "start_date": {"year": get("Year"), "month": get("Month"), "day": get("Day")},
+            "end_date": {"year": get("End Year"), "month": get("End Month"), "day": get("End Day")},
+            "display_date": get("Display Date"),
+            "text": {"headline": get("Headline"), "text": get("Text")},
+            "media": {"url": get("Media"), "credit": get("Media Credit"), "caption": get("Media Caption")},
+            "group": get("Group"),
+        }
+        kind = get("Type").lower()
+        if kind == "title":
+            data["title"] = item
+        elif kind == "era":
+            data["eras"].append(item)
+        elif item["start_date"]["year"]:
+            data["events"].append(item)
+    return data
+
+
+# --- building the exhibit ----------------------------------------------------------
+def build(data: dict[str, Any], name: str, lang: str, source_dir: Path, media_root: Path,
+          report: ImportReport) -> dict[str, Any]:
+    taken: set[str] = set()
+    title_slide = data.get("title") or {}
+    title_text = title_slide.get("text") or {}
+    title = " ".join(paragraphs(title_text.get("headline"))) or name.replace("-", " ").capitalize()
+    intro = paragraphs(title_text.get("text"))
+    events = sorted(data["events"], key=lambda e: tuple(int(str((e.get("start_date") or {}).get(k) or 0) or 0)
+                                                         for k in ("year", "month", "day")))
+    stops = []
+    for event in events:
+        start = _date(event.get("start_date"))
+        if start is None:
+            report.todo.append("an event without a start year was left out")
+            continue
+        text = event.get("text") or {}
+        headline = " ".join(paragraphs(text.get("headline"))) or (event.get("display_date") or start)
+        stop_id = _slug(headline, taken)
+        narration = paragraphs(text.get("text"))
+        if not narration:
+            narration = [TO_WRITE]
+            report.todo.append(f"stop '{stop_id}': write the label (narration)")
+        stop: dict[str, Any] = {"id": stop_id, "date": _stop_date(event, start), "title": {lang: headline},
+                                "narration": {lang: narration},
+                                "images": [_image(event.get("media") or {}, headline, stop_id, name, lang,
+                                                  source_dir, media_root, report)]}
+        stops.append(stop)
+    if not stops:
+        raise ImportError_("the timeline has no events with a start year")
+    report.stops = len(stops)
+    exhibit = {
+        "format": 1, "id": name, "languages": {lang: LANGUAGE_NAMES.get(lang, lang)},
+        "title": {lang: title},
+        "subtitle": {lang: intro[0] if intro else title},
+        "introduction": {lang: intro or [title]},
+        "stops": stops,
+        "credits": {lang: ["Imported from a TimelineJS timeline. Credits to be completed."]},
+    }
+    report.todo.append("complete the credits")
+    if not intro:
+        report.todo.append("write the subtitle and the introduction")
+    for era in data.get("eras") or []:
+        headline = " ".join(paragraphs((era.get("text") or {}).get("headline")))
+        report.todo.append(f"era '{headline}' ({_date(era.get('start_date'))} to {_date(era.get('end_date'))}) "
+                           "has no place in the format; mention it in the stops' labels if it matters")
+    return exhibit
+
+
+def _stop_date(event: dict[str, Any], start: str) -> Any:
+    end = _date(event.get("end_date"))
+    display = (event.get("display_date") or "").strip()
+    if end is None and not display:
+        return int(start) if start.isdigit() else start
+    value: dict[str, Any] = {"from": start}
+    if end is not None:
+        value["to"] = end
+    return value if not display else {**value, "display": {"__lang__": display}}
+
+
+def _image(media: dict[str, Any], headline: str, stop_id: str, name: str, lang: str, source_dir: Path,
+           media_root: Path, report: ImportReport) -> dict[str, Any]:
+    url = (media.get("url") or "").strip()
+    caption = " ".join(paragraphs(media.get("caption"))) or headline
+    credit = " ".join(paragraphs(media.get("credit")))
+    alt = " ".join(paragraphs(media.get("alt")))
+    file = _local_copy(url, source_dir, media_root / name, report) if url else None
+    if file is None:
+        file = _placeholder(media_root / name, stop_id, url)
+        report.todo.append(f"stop '{stop_id}': " + (f"download {url} into media/{name}/ and name it in 'file'"
+                                                    if url else "add a picture"))
+        credit = credit or "Placeholder made by the kiosk."
+    if not alt:
+        alt = caption
+        report.todo.append(f"stop '{stop_id}': write alt text describing the picture")
+    if not credit:
+        credit = CREDIT_UNKNOWN
+        report.todo.append(f"stop '{stop_id}': confirm the picture's credit")
+    return {"file": f"{name}/{file}", "alt": {lang: alt}, "caption": {lang: caption}, "credit": {lang: credit}}
+
+
+def _local_copy(url: str, source_dir: Path, folder: Path, report: ImportReport) -> str | None:
+    parsed = urlparse(url)
+    if parsed.scheme in ("http", "https"):
+        return None
+    path = Path(unquote(parsed.path)) if parsed.scheme == "file" else Path(url)
+    path = path if path.is_absolute() else source_dir / path
+    if not path.is_file() or path.suffix.lower() not in IMAGE_SUFFIXES:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / re.sub(r"[^A-Za-z0-9._-]+", "-", path.name)
+    n = 2
+    while target.exists() and target.read_bytes() != path.read_bytes():
+        target = folder / f"{path.stem}-{n}{path.suffix.lower()}"
+        n += 1
+    shutil.copyfile(path, target)
+    report.copied.append(target.name)
+    return target.name
+
+
+def _placeholder(folder: Path, stop_id: str, url: str) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{stop_id}-to-download.svg" if url else f"{stop_id}-placeholder.svg"
+    note = html.escape(url[:90] if url else "picture to come")
+    (folder / name).write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" viewBox="0 0 1600 1000" '
+        'width="1600" height="1000"><rect width="1600" height="1000" fill="#d8d4cc"/>'
+        '<text x="800" y="470" font-family="Inter" font-size="64" font-weight="700" fill="#5c5850" '
+        f'text-anchor="middle">{"picture to download" if url else "picture to come"}</text>'
+        f'<text x="800" y="560" font-family="Inter" font-size="30" fill="#5c5850" text-anchor="middle">{note}</text>'
+        "</svg>\n", encoding="utf-8")
+    return name
+
+
+def dump(exhibit: dict[str, Any], lang: str, source: Path, report: ImportReport) -> str:
+    text = yaml.safe_dump(exhibit, sort_keys=False, allow_unicode=True, width=88)
+    text = text.replace("__lang__:", f"{lang}:")
+    todo = "".join(f"#   - {item}\n" for item in report.todo) or "#   (nothing)\n"
+    return (f"# yaml-language-server: $schema=../docs/exhibit.schema.json\n"
+            f"# Imported from the TimelineJS timeline {source.name} by `kiosk import timelinejs`.\n"
+            f"# Still to do before this opens to visitors:\n{todo}"
+            f"# Add more languages as described in docs/curators.md.\n\n{text}")
+
+
+def import_timelinejs(source: Path, out: Path, media_root: Path | None = None, lang: str = "en",
+                      force: bool = False) -> ImportReport:
+    if out.exists() and not force:
+        raise ImportError_(f"{out} already exists; use --force to replace it")
+    name = out.stem
+    if not re.match(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", name):
+        raise ImportError_(f"'{name}' is not a valid exhibit id; name the output like exhibits/harbour-1900.yaml")
+    data = read_csv(source) if source.suffix.lower() == ".csv" else read_json(source)
+    media_root = media_root or out.resolve().parent.parent / "media"
+    report = ImportReport(path=out)
+    exhibit = build(data, name, lang, source.resolve().parent, media_root, report)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(dump(exhibit, lang, source, report), encoding="utf-8")
+    return report
