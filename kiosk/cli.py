@@ -7,9 +7,6 @@ is fast) on a machine where the display libraries are missing.
 from __future__ import annotations
 
 import argparse
-import datetime
-import getpass
-import json
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -20,7 +17,6 @@ from kiosk.core.exhibit_format import json_schema
 from kiosk.core.loader import check_exhibit
 from kiosk.core.paths import default_config_path, state_dir
 from kiosk.core.pin import hash_pin
-from kiosk.core.stats import csv_report, format_report, report
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -42,6 +38,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
 
@@ -162,7 +160,16 @@ def _cmd_proof(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from kiosk.bench.run import run_bench
+
+    return run_bench(Path(args.exhibit) if args.exhibit else bundled_exhibit(), args.quick,
+                     Path(args.json) if args.json else None)
+
+
 def _cmd_set_pin(args: argparse.Namespace) -> int:
+    import getpass
+
     path = Path(args.config) if args.config else default_config_path()
     first = getpass.getpass("New staff PIN (digits): ")
     if getpass.getpass("Repeat the PIN: ") != first:
@@ -183,6 +190,8 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"kiosk: no statistics yet ({path} does not exist)", file=sys.stderr)
         return EXIT_INVALID
+    import datetime
+
     since = None
     if args.since:
         try:
@@ -190,6 +199,8 @@ def _cmd_stats(args: argparse.Namespace) -> int:
         except ValueError:
             print(f"kiosk: --since {args.since} is not a date like 2026-05-01", file=sys.stderr)
             return EXIT_USAGE
+    from kiosk.core.stats import csv_report, format_report, report
+
     rep = report(path, since)
     print(csv_report(rep) if args.csv else format_report(rep))
     return EXIT_OK
@@ -275,6 +286,12 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--lang", default="en", metavar="CODE", help="the timeline's language (default en)")
     importer.add_argument("--force", action="store_true", help="replace an existing exhibit file")
     importer.set_defaults(handler=_cmd_import)
+
+    bench = commands.add_parser("bench", help="measure start-up, latency, frame rate, memory and loading")
+    bench.add_argument("exhibit", nargs="?", help="exhibit file (default: the bundled exhibit)")
+    bench.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    bench.add_argument("--quick", action="store_true", help="fewer rounds: proves it works, not for figures")
+    bench.set_defaults(handler=_cmd_bench)
 
     set_pin = commands.add_parser("set-pin", help="set the staff PIN (asked for, never on the command line)")
     set_pin.add_argument("--config", metavar="PATH", help="configuration file (default: the per-user one)")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import collections
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -24,22 +23,32 @@ class LogTail(logging.Handler):
 
 
 def setup_logging(state_dir: Path | None) -> LogTail:
+    """Log to stderr and to the staff panel's tail; the file comes with attach_file_log."""
     level = getattr(logging, os.environ.get("KIOSK_LOG_LEVEL", "INFO").upper(), logging.INFO)
     root = logging.getLogger()
     root.setLevel(level)
-    formatter = logging.Formatter(FORMAT)
     stderr = logging.StreamHandler()
-    stderr.setFormatter(formatter)
+    stderr.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(stderr)
-    if state_dir is not None:
-        try:
-            state_dir.mkdir(parents=True, exist_ok=True)
-            rotating = logging.handlers.RotatingFileHandler(state_dir / "kiosk.log", maxBytes=1_000_000,
-                                                            backupCount=5, encoding="utf-8")
-            rotating.setFormatter(formatter)
-            root.addHandler(rotating)
-        except OSError as exc:
-            root.warning("cannot write the log file in %s: %s", state_dir, exc)
     tail = LogTail()
     root.addHandler(tail)
+    if state_dir is not None:
+        attach_file_log(state_dir)
     return tail
+
+
+def attach_file_log(state_dir: Path) -> None:
+    """The rotating log file. The kiosk attaches it just after its first frame:
+    the handler's imports and the file's opening need not delay the screen."""
+    import logging.handlers
+
+    root = logging.getLogger()
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        rotating = logging.handlers.RotatingFileHandler(state_dir / "kiosk.log", maxBytes=1_000_000,
+                                                        backupCount=5, encoding="utf-8")
+    except OSError as exc:
+        root.warning("cannot write the log file in %s: %s", state_dir, exc)
+        return
+    rotating.setFormatter(logging.Formatter(FORMAT))
+    root.addHandler(rotating)

@@ -9,7 +9,6 @@ schema a curator's editor uses, so the two cannot disagree.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -481,6 +480,8 @@ def check_record(node: yaml.MappingNode, ctx: Context, fields: dict[str, Field],
         if key not in fields:
             ok = False
             unused = [name for name in fields if name not in given]
+            import difflib  # only a file with a mistake needs it
+
             close = difflib.get_close_matches(key, unused, n=1, cutoff=0.6)
             suggested.update(close)
             hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(fields)}"

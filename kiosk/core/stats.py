@@ -11,11 +11,9 @@ intact if the process is killed mid-write.
 
 from __future__ import annotations
 
+import os
 import queue
-import sqlite3
-import statistics
 import threading
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -56,7 +54,7 @@ class StatsRecorder:
         if isinstance(change.event, ev.INPUT_EVENTS):
             self.last_input = mono
         if Effect.SESSION_STARTED in change.effects:
-            self.session, self.language, self._started_wall = uuid.uuid4().hex, change.new.visit.language, wall
+            self.session, self.language, self._started_wall = os.urandom(16).hex(), change.new.visit.language, wall
             rows.append(("INSERT INTO sessions (id, started, language) VALUES (?, ?, ?)",
                          (self.session, wall, self.language)))
         if self.session is None:
@@ -100,7 +98,9 @@ class StatsRecorder:
         return rows
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path) -> "sqlite3.Connection":
+    import sqlite3
+
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
     db.execute("PRAGMA journal_mode=WAL")
@@ -116,9 +116,9 @@ class StatsWriter:
         self.path = path
         self.batch_seconds = batch_seconds
         self._queue: queue.Queue[Row | None] = queue.Queue()
-        self._db = connect(path)
+        self._opened = threading.Event()
         self._thread = threading.Thread(target=self._run, name="stats-writer", daemon=True)
-        self._thread.start()
+        self._thread.start()  # it opens the database itself: no disk work on the GUI thread
 
     def write(self, rows: Iterable[Row]) -> None:
         for row in rows:
@@ -127,13 +127,23 @@ class StatsWriter:
     def close(self) -> None:
         self._queue.put(None)
         self._thread.join(timeout=10)
-        self._db.close()
 
     def flush(self) -> None:
-        """Wait until everything queued so far is committed (tests, shutdown)."""
+        """Wait until the database exists and everything queued so far is committed."""
+        self._opened.wait(timeout=10)
         self._queue.join()
 
     def _run(self) -> None:
+        import sqlite3
+
+        self._db = connect(self.path)
+        self._opened.set()
+        try:
+            self._loop(sqlite3.Error)
+        finally:
+            self._db.close()
+
+    def _loop(self, db_error: type[Exception]) -> None:
         running = True
         while running:
             batch: list[Row] = []
@@ -156,7 +166,7 @@ class StatsWriter:
                 with self._db:
                     for sql, params in batch:
                         self._db.execute(sql, params)
-            except sqlite3.Error:
+            except db_error:
                 pass  # statistics must never take the kiosk down
             for _ in items:
                 self._queue.task_done()
@@ -172,6 +182,9 @@ class Report:
 
 
 def report(path: Path, since: float | None = None) -> Report:
+    import sqlite3
+    import statistics
+
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         since = since or 0.0

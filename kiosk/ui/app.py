@@ -30,45 +30,57 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
         print(f"kiosk: language {language} is not one of {', '.join(exhibit.language_codes)}", file=sys.stderr)
         return 2
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QCursor
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.logsetup import setup_logging
+    from kiosk.logsetup import attach_file_log, setup_logging
+    from kiosk.ui.screens.attract import AttractScreen
     from kiosk.ui.fonts import register_fonts
     from kiosk.ui.images import ImageStore
     from kiosk.ui.runtime import EXIT_RESTART, KioskRuntime
     from kiosk.ui.window import KioskWindow
 
     folder = state_dir()
-    tail = setup_logging(folder)
+    tail = setup_logging(None)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("museum-kiosk")
-    family = register_fonts()
     store = ImageStore()
+    screens = app.screens()
+    chosen = screens[min(screen if screen is not None else config.screen, len(screens) - 1)]
+    width, height = chosen.size().toTuple() if kiosk_mode else (size or (1920, 1080))
+    first = next(exhibit.attract_images(), None)
+    if first is not None:  # decode the first picture while the window is being built
+        store.request(first.path, AttractScreen.request_size(width, height), cover=True)
+    family = register_fonts()
     window = KioskWindow(store, family)
     runtime = KioskRuntime(exhibit_path, exhibit, window, config, media_root=media_root, language=language,
                            stats_path=folder / "statistics.sqlite3", log_tail=tail)
     if kiosk_mode:
-        if not config.pin_hash:
-            log.warning("no staff PIN is set: the staff panel cannot be opened and exit is disabled "
-                        "(set one with 'kiosk set-pin')")
-        screens = app.screens()
-        chosen = screens[min(screen if screen is not None else config.screen, len(screens) - 1)]
         window.setScreen(chosen)
         window.setGeometry(chosen.geometry())
         runtime.controller.watcher.lockdown = True
         window.lock_down()
         if not (show_cursor if show_cursor is not None else config.show_cursor):
             app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-        frameless = bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint)
-        log.info("kiosk window: full screen=%s frameless=%s screen=%s", window.isFullScreen(), frameless,
-                 chosen.name())
     else:
-        width, height = size or (1920, 1080)
         window.resize(width, height)
         window.show()
-    log.info("kiosk started on %s (%d stops)%s", exhibit_path, len(exhibit.stops), " in kiosk mode" * kiosk_mode)
+
+    def announce() -> None:
+        """After the first frame: open the log file, then say how we started."""
+        attach_file_log(folder)
+        log.info("kiosk started on %s (%d stops)%s", exhibit_path, len(exhibit.stops),
+                 " in kiosk mode" * kiosk_mode)
+        if kiosk_mode:
+            frameless = bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint)
+            log.info("kiosk window: full screen=%s frameless=%s screen=%s", window.isFullScreen(), frameless,
+                     chosen.name())
+            if not config.pin_hash:
+                log.warning("no staff PIN is set: the staff panel cannot be opened and exit is disabled "
+                            "(set one with 'kiosk set-pin')")
+
+    QTimer.singleShot(0, announce)
     runtime.start()
     code = app.exec()
     runtime.stop()

@@ -20,17 +20,18 @@ from PySide6.QtSvg import QSvgRenderer
 
 log = logging.getLogger(__name__)
 
-Key = tuple[str, int, int]
+Key = tuple[str, int, int, bool]
 DEFAULT_BUDGET = 192 * 1024 * 1024
 
 
-def decode(path: Path, size: QSize) -> QImage | None:
-    """The image at ``path`` fitted inside ``size``, or None if it is broken."""
+def decode(path: Path, size: QSize, cover: bool = False) -> QImage | None:
+    """The image at ``path`` fitted inside ``size`` (or covering it), or None if broken."""
+    mode = Qt.AspectRatioMode.KeepAspectRatioByExpanding if cover else Qt.AspectRatioMode.KeepAspectRatio
     if path.suffix.lower() == ".svg":
         renderer = QSvgRenderer(str(path))
         if not renderer.isValid():
             return None
-        target = renderer.defaultSize().scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
+        target = renderer.defaultSize().scaled(size, mode)
         image = QImage(target, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
@@ -42,9 +43,8 @@ def decode(path: Path, size: QSize) -> QImage | None:
     reader.setAutoTransform(True)
     original = reader.size()
     if original.isValid():
-        reader.setScaledSize(original.scaled(size, Qt.AspectRatioMode.KeepAspectRatio)
-                             if original.width() > size.width() or original.height() > size.height()
-                             else original)
+        scaled = original.scaled(size, mode)
+        reader.setScaledSize(scaled if scaled.width() < original.width() else original)
     image = reader.read()
     return None if image.isNull() else image
 
@@ -60,7 +60,7 @@ class _DecodeTask(QRunnable):
 
     def run(self) -> None:
         try:
-            image = decode(self.path, self.size)
+            image = decode(self.path, self.size, cover=self.key[3])
         except Exception:  # a decoder bug must not kill the pool thread
             log.exception("decoding %s failed", self.path)
             image = None
@@ -87,11 +87,11 @@ class ImageStore(QObject):
         self._relay.done.connect(self._finished)
 
     @staticmethod
-    def key(path: Path, size: QSize) -> Key:
-        return (str(path), size.width(), size.height())
+    def key(path: Path, size: QSize, cover: bool = False) -> Key:
+        return (str(path), size.width(), size.height(), cover)
 
-    def cached(self, path: Path, size: QSize) -> QImage | None:
-        key = self.key(path, size)
+    def cached(self, path: Path, size: QSize, cover: bool = False) -> QImage | None:
+        key = self.key(path, size, cover)
         image = self._cache.get(key)
         if image is not None:
             self._cache.move_to_end(key)
@@ -100,14 +100,17 @@ class ImageStore(QObject):
     def is_broken(self, path: Path) -> bool:
         return str(path) in self._broken
 
-    def request(self, path: Path, size: QSize) -> QImage | None:
-        """The image if cached; otherwise start decoding it and return None."""
+    def request(self, path: Path, size: QSize, cover: bool = False) -> QImage | None:
+        """The image if cached; otherwise start decoding it and return None.
+
+        ``cover``: scale to cover the size (cropped when drawn) rather than fit in it.
+        """
         if size.isEmpty() or self.is_broken(path):
             return None
-        image = self.cached(path, size)
+        image = self.cached(path, size, cover)
         if image is not None:
             return image
-        key = self.key(path, size)
+        key = self.key(path, size, cover)
         if key not in self._pending:
             self._pending.add(key)
             self._pool.start(_DecodeTask(key, path, size, self._relay))

@@ -13,9 +13,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-from PySide6.QtTextToSpeech import QTextToSpeech
+
+if TYPE_CHECKING:  # loaded on first use: they cost start-up time and most stops never need them
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+    from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.core.model import Exhibit, Stop
 from kiosk.core.navigation import NavState, Screen
@@ -24,6 +28,8 @@ log = logging.getLogger(__name__)
 
 
 def real_engines() -> list[str]:
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
     return [name for name in QTextToSpeech.availableEngines() if name != "mock"]
 
 
@@ -33,7 +39,8 @@ class Narrator(QObject):
     def __init__(self, parent: QObject | None = None, engine: str | None = None, volume: float = 0.8) -> None:
         super().__init__(parent)
         self.volume = volume
-        self._engine_name = engine if engine is not None else next(iter(real_engines()), None)
+        self._engine_name = engine
+        self._engine_chosen = engine is not None
         self._tts: QTextToSpeech | None = None
         self._player: QMediaPlayer | None = None
         self._output: QAudioOutput | None = None
@@ -43,6 +50,10 @@ class Narrator(QObject):
 
     # --- what can be done ------------------------------------------------------
     def tts(self) -> QTextToSpeech | None:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+
+        if not self._engine_chosen:
+            self._engine_name, self._engine_chosen = next(iter(real_engines()), None), True
         if self._tts is None and self._engine_name:
             tts = QTextToSpeech(self._engine_name, self)
             if tts.state() == QTextToSpeech.State.Error:
@@ -83,7 +94,7 @@ class Narrator(QObject):
         self.current, self.mode = None, None
         if self._player is not None:
             self._player.stop()
-        if self._tts is not None and self._tts.state() != QTextToSpeech.State.Ready:
+        if self._tts is not None and self._tts.state() != type(self._tts).State.Ready:
             self._tts.stop()
 
     @property
@@ -110,6 +121,8 @@ class Narrator(QObject):
         tts.say(" ".join(stop.narration[lang]))
 
     def _play_file(self, path: Path) -> bool:
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
         if self._player is None:
             self._player = QMediaPlayer(self)
             self._output = QAudioOutput(self)
@@ -122,7 +135,7 @@ class Narrator(QObject):
         return True
 
     def _media_status(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == QMediaPlayer.MediaStatus.EndOfMedia and self.mode == "audio":
+        if status == type(self._player).MediaStatus.EndOfMedia and self.mode == "audio":
             self.current, self.mode = None, None
             self.finished.emit()
 
@@ -133,6 +146,6 @@ class Narrator(QObject):
             self.finished.emit()
 
     def _tts_state(self, state: QTextToSpeech.State) -> None:
-        if state == QTextToSpeech.State.Ready and self.mode == "speech":
+        if state == type(self._tts).State.Ready and self.mode == "speech":
             self.current, self.mode = None, None
             self.finished.emit()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 import sys
 import time
 import traceback
@@ -106,7 +107,21 @@ class KioskRuntime(QObject):
         if not self._ready_sent and watched is self.window and event.type() == QEvent.Type.Paint:
             self._ready_sent = True
             QTimer.singleShot(0, lambda: notify("READY=1"))  # after this first frame is drawn
+            if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):
+                self._bench_first_frame()
         return False
+
+    def _bench_first_frame(self) -> None:
+        """For ``kiosk bench``: say when attract is on screen with its picture, then leave."""
+        attract = self.window.attract
+
+        def check() -> None:
+            if attract.showing_picture():
+                print("FIRST_FRAME", flush=True)
+                self.exit_app(0)
+            else:
+                QTimer.singleShot(1, check)
+        QTimer.singleShot(0, check)
 
     # --- faults ----------------------------------------------------------------
     def _on_exception(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:

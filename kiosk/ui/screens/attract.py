@@ -38,6 +38,7 @@ class AttractScreen(QWidget):
         self.look: Look | None = None
         self.title = self.subtitle = ""
         self.prompts: list[str] = []
+        self._painted_slide: int | None = None
         self.frame = QTimer(self)
         self.frame.setInterval(33)
         self.frame.timeout.connect(self.update)
@@ -69,13 +70,16 @@ class AttractScreen(QWidget):
         self.frame.stop()
         super().hideEvent(event)
 
-    def _request_size(self) -> QSize:
-        return QSize(int(self.width() * (1 + DRIFT) * 1.2), int(self.height() * (1 + DRIFT) * 1.2))
+    @staticmethod
+    def request_size(width: int, height: int) -> QSize:
+        """Big enough to cover the screen through the slow zoom, and no bigger."""
+        return QSize(int(width * (1 + DRIFT)), int(height * (1 + DRIFT)))
 
     def _image(self, index: int) -> QImage | None:
         if not self.paths:
             return None
-        return self.store.request(self.paths[index % len(self.paths)], self._request_size())
+        return self.store.request(self.paths[index % len(self.paths)],
+                                  self.request_size(self.width(), self.height()), cover=True)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.look is None:
@@ -94,13 +98,19 @@ class AttractScreen(QWidget):
         self._draw_words(painter, look, age)
         painter.end()
 
+    def showing_picture(self) -> bool:
+        """The current slide's picture has been painted (not just the background)."""
+        return self._painted_slide == self.slide
+
     def _draw_slide(self, painter: QPainter, index: int, opacity: float, age: float) -> None:
         image = self._image(index)
         if image is None:
             return
+        if index == self.slide:
+            self._painted_slide = index
         progress = 0.0 if self.look and self.look.reduced_motion else min(1.0, age / max(1.0, self.slide_seconds + FADE_SECONDS))
-        zoom = 1.0 + DRIFT * (progress if index % 2 == 0 else 1.0 - progress)
-        cover = image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding)
+        zoom = (1.0 + DRIFT * (progress if index % 2 == 0 else 1.0 - progress)) / (1 + DRIFT)
+        cover = image.size().scaled(self.size() * (1 + DRIFT), Qt.AspectRatioMode.KeepAspectRatioByExpanding)
         width, height = cover.width() * zoom, cover.height() * zoom
         drift_x = (width - self.width()) * (0.3 + 0.4 * progress if index % 3 else 0.7 - 0.4 * progress)
         target = QRectF(-drift_x, (self.height() - height) / 2, width, height)

@@ -1,0 +1,206 @@
+"""Touch latency, transition smoothness and memory, on a real window offscreen."""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.bench.stats import rss_mb
+from kiosk.core import events as ev
+from kiosk.core.loader import load_exhibit
+from kiosk.core.navigation import Screen
+from kiosk.ui.controller import KioskController
+from kiosk.ui.fonts import register_fonts
+from kiosk.ui.images import ImageStore
+from kiosk.ui.window import KioskWindow
+
+
+class Clock:
+    """An accelerated clock: the bench decides how much time passes."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@dataclass
+class Rig:
+    app: QApplication
+    window: KioskWindow
+    controller: KioskController
+    store: ImageStore
+    clock: Clock
+
+    def settle(self) -> None:
+        for _ in range(3):
+            self.store.wait()
+            self.app.processEvents()
+
+    def close(self) -> None:
+        self.controller.stop()
+        self.store.wait()
+        self.window.close()
+        self.window.deleteLater()
+        self.app.processEvents()
+
+
+def make_rig(exhibit_path: Path) -> Rig:
+    app = QApplication.instance() or QApplication([])
+    store = ImageStore()
+    window = KioskWindow(store, register_fonts())
+    window.resize(1920, 1080)
+    window.show()
+    clock = Clock()
+    controller = KioskController(load_exhibit(exhibit_path), window, clock=clock)
+    controller.start()
+    controller.timer.stop()  # the bench sends the ticks
+    return Rig(app, window, controller, store, clock)
+
+
+TOUCH = None
+
+
+def _touch_device():
+    global TOUCH
+    if TOUCH is None:
+        TOUCH = QTest.createTouchDevice()
+    return TOUCH
+
+
+def swipe(rig: Rig, forward: bool) -> None:
+    start, end = (QPoint(1500, 500), QPoint(700, 500)) if forward else (QPoint(700, 500), QPoint(1500, 500))
+    device = _touch_device()
+    rig.clock.now += 1.0
+    QTest.touchEvent(rig.window, device).press(0, start).commit()
+    QTest.touchEvent(rig.window, device).move(0, (start + end) / 2).commit()
+    QTest.touchEvent(rig.window, device).release(0, end).commit()
+
+
+def touch_latency(rig: Rig, navigations: int) -> list[float]:
+    """From the finger lifting to the next stop painted with its picture (ms)."""
+    rig.clock.now += 1
+    rig.controller.send(ev.Touch())
+    rig.clock.now += 1
+    rig.controller.send(ev.OpenStop(0))
+    rig.settle()
+    stops = len(rig.controller.exhibit.stops)
+    samples = []
+    forward = True
+    for _ in range(navigations):
+        index = rig.controller.machine.state.stop
+        if index == stops - 1:
+            forward = False
+        elif index == 0:
+            forward = True
+        started = time.perf_counter()
+        swipe(rig, forward)
+        view = rig.window.stop.image
+        while not view.has_image:  # a picture not yet decoded keeps the clock running
+            rig.app.processEvents()
+        rig.window.repaint()  # the frame, fully painted
+        samples.append((time.perf_counter() - started) * 1000)
+        rig.settle()  # let the transition and preloads finish before the next swipe
+        if rig.window._animation is not None:
+            rig.window._animation.stop()
+        rig.window.snapshot.hide()
+    return samples
+
+
+class _FrameCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.times: list[float] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.times.append(time.perf_counter())
+        return False
+
+
+def transition_frames(rig: Rig, transitions: int) -> tuple[float, float]:
+    """Frames per second and the longest gap (ms) while a stop slides away."""
+    counter = _FrameCounter()
+    rig.window.snapshot.installEventFilter(counter)
+    fps, gaps = [], []
+    for _ in range(transitions):
+        counter.times.clear()
+        forward = rig.controller.machine.state.stop < len(rig.controller.exhibit.stops) - 1
+        rig.clock.now += 1
+        rig.controller.send(ev.Next() if forward else ev.Previous())
+        began = time.perf_counter()
+        while rig.window.transitioning:
+            rig.app.processEvents()
+        ended = time.perf_counter()
+        frames = counter.times
+        if len(frames) >= 2:
+            fps.append((len(frames) - 1) / (frames[-1] - frames[0]))
+            points = [began, *frames, ended]
+            gaps.append(max(b - a for a, b in zip(points, points[1:])) * 1000)
+        rig.settle()
+    rig.window.snapshot.removeEventFilter(counter)
+    fps.sort()
+    gaps.sort()
+    return fps[len(fps) // 2], gaps[-1]
+
+
+def soak(rig: Rig, events: int, resets: int, seed: int = 1952) -> tuple[float, float, float]:
+    """RSS after start, after a warm-up tour, and after random visitors and resets."""
+    rss_start = rss_mb()
+    _tour(rig)
+    rss_warm = rss_mb()
+    chooser = random.Random(seed)
+    stops = len(rig.controller.exhibit.stops)
+    every = max(1, events // max(1, resets))
+    for number in range(events):
+        rig.clock.now += chooser.uniform(0.05, 3.0)
+        rig.controller.send(_random_event(chooser, stops))
+        if number % every == every - 1:  # a visitor walks away
+            rig.clock.now += 200
+            rig.controller.send(ev.Tick())
+        if number % 50 == 0:
+            rig.settle()
+    rig.settle()
+    for _ in range(3):
+        rig.app.processEvents()
+    return rss_start, rss_warm, rss_mb()
+
+
+def _tour(rig: Rig) -> None:
+    """Every screen once, so every cache holds what a day of visitors will fill it with."""
+    send = rig.controller.send
+    rig.clock.now += 1
+    send(ev.Touch())
+    for index, stop in enumerate(rig.controller.exhibit.stops):
+        rig.clock.now += 1
+        send(ev.OpenStop(index) if index == 0 else ev.Jump(index))
+        for image in range(len(stop.images)):
+            rig.clock.now += 1
+            send(ev.OpenImage(image))
+            rig.settle()
+            rig.clock.now += 1
+            send(ev.CloseImage())
+        rig.settle()
+    for slide in range(rig.controller.machine.shape.slide_count):
+        rig.clock.now += 200
+        send(ev.Tick())
+        rig.window.attract.repaint()
+        rig.settle()
+
+
+def _random_event(chooser: random.Random, stops: int) -> ev.Event:
+    kind = chooser.randrange(12)
+    return (ev.Touch(), ev.Next(), ev.Previous(), ev.Home(), ev.Back(), ev.OpenImage(chooser.randrange(2)),
+            ev.CloseImage(), ev.OpenStop(chooser.randrange(stops)), ev.Jump(chooser.randrange(stops)),
+            ev.SetLanguage(chooser.choice(["es", "en"])), ev.SetTextSize(chooser.randrange(3)),
+            ev.ToggleNarration())[kind]
+
+
+__all__ = ["make_rig", "touch_latency", "transition_frames", "soak", "Screen"]

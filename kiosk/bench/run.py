@@ -1,0 +1,97 @@
+"""Run every measurement and print each figure beside its target."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    value: float
+    target: str
+    ok: bool | None
+    """None: reported, no target."""
+
+
+def _row(figure: Figure) -> str:
+    verdict = {True: "ok", False: "MISSED", None: ""}[figure.ok]
+    value = "n/a" if math.isnan(figure.value) else f"{figure.value:,.1f}"
+    return f"  {figure.label:<44}{value:>10}   {figure.target:<22}{verdict}"
+
+
+def run_bench(exhibit: Path, quick: bool, json_path: Path | None) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.bench import images, interaction, loading, startup
+    from kiosk.bench.stats import median, percentile
+
+    runs = 3 if quick else 9
+    print(f"kiosk bench{' --quick' if quick else ''}: {exhibit.name}, offscreen at 1920x1080; medians of runs\n")
+    figures: list[Figure] = []
+
+    def add(key: str, label: str, value: float, target: str = "", ok: bool | None = None) -> None:
+        figure = Figure(key, label, value, target, ok)
+        figures.append(figure)
+        print(_row(figure), flush=True)
+
+    app_ms, floor_ms = startup.measure(runs, exhibit)
+    ratio = median(app_ms) / median(floor_ms)
+    print("Cold start (launch to first attract frame with its picture)")
+    add("startup_ms", "kiosk", median(app_ms))
+    add("startup_floor_ms", "floor: minimal PySide6 window", median(floor_ms))
+    add("startup_ratio", "ratio (x)", ratio, "<= 1.5 x floor", ratio <= 1.5)
+
+    rig = interaction.make_rig(exhibit)
+    try:
+        latency = interaction.touch_latency(rig, 30 if quick else 200)
+        print(f"Touch swipe to next stop fully painted ({len(latency)} navigations)")
+        add("touch_latency_p50_ms", "p50 (ms)", percentile(latency, 0.5))
+        add("touch_latency_p95_ms", "p95 (ms)", percentile(latency, 0.95), "<= 16 ms", percentile(latency, 0.95) <= 16)
+        add("touch_latency_max_ms", "max (ms)", max(latency))
+        fps, gap = interaction.transition_frames(rig, 5 if quick else 20)
+        print("Stop transition")
+        add("transition_fps", "frames per second", fps, ">= 55", fps >= 55)
+        add("transition_max_gap_ms", "longest gap between frames (ms)", gap, "<= 33 ms", gap <= 33)
+    finally:
+        rig.close()
+
+    rig = interaction.make_rig(exhibit)
+    try:
+        events, resets = (1000, 50) if quick else (10_000, 500)
+        start, warm, after = interaction.soak(rig, events, resets)
+    finally:
+        rig.close()
+    print(f"Memory ({events:,} random visitor events, {resets} idle resets, accelerated clock)")
+    add("rss_start_mb", "resident after start (MB)", start)
+    add("rss_warm_mb", "after one tour of every screen (MB)", warm)
+    add("rss_after_soak_mb", "after the soak (MB)", after, "<= 250 MB", after <= 250)
+    growth = after - warm
+    add("memory_growth_mb", "growth during the soak (MB)", growth, "<= 5 MB", growth <= 5)
+
+    sizes = (100, 1000, 2000)
+    loads = loading.measure(exhibit, sizes, 1 if quick else 5)
+    per_stop = (loads[2000] / 2000) / (loads[100] / 100)
+    print("Validate and load")
+    add("load_bundled_ms", f"bundled exhibit (ms)", loads["bundled"])
+    for size in sizes[:-1]:
+        add(f"load_{size}_stops_ms", f"{size:,} stops (ms)", loads[size])
+    add("load_2000_stops_ms", "2,000 stops (ms)", loads[2000], "<= 1000 ms", loads[2000] <= 1000)
+    add("load_per_stop_ratio_2000_vs_100", "time per stop, 2,000 vs 100 (x)", per_stop, "flat (<= 1.25 x)",
+        per_stop <= 1.25)
+
+    decode_ms, stall_ms = images.measure(1 if quick else 5)
+    print("A 6000x4000 JPEG, shown at 1056x660")
+    add("image_decode_ms", "decode and scale, off the GUI thread (ms)", decode_ms)
+    add("gui_max_block_ms", "longest GUI-thread stall meanwhile (ms)", stall_ms, "<= 8 ms", stall_ms <= 8)
+
+    missed = [f.label for f in figures if f.ok is False]
+    print(f"\n{len([f for f in figures if f.ok])} targets met, {len(missed)} missed")
+    if json_path is not None:
+        json_path.write_text(json.dumps({f.key: round(f.value, 3) for f in figures}, indent=2) + "\n")
+        print(f"wrote {json_path}")
+    return 0 if quick or not missed else 1
