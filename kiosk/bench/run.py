@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,12 +62,11 @@ def run_bench(exhibit: Path, quick: bool, json_path: Path | None) -> int:
     finally:
         rig.close()
 
-    rig = interaction.make_rig(exhibit)
-    try:
-        events, resets = (1000, 50) if quick else (10_000, 500)
-        start, warm, after = interaction.soak(rig, events, resets)
-    finally:
-        rig.close()
+    events, resets = (1000, 50) if quick else (10_000, 500)
+    soaked = subprocess.run([sys.executable, "-m", "kiosk.bench.memory", str(exhibit), str(events), str(resets)],
+                            capture_output=True, text=True, check=True)
+    memory = json.loads(soaked.stdout.strip().splitlines()[-1])
+    start, warm, after = memory["start"], memory["warm"], memory["after"]
     print(f"Memory ({events:,} random visitor events, {resets} idle resets, accelerated clock)")
     add("rss_start_mb", "resident after start (MB)", start)
     add("rss_warm_mb", "after one tour of every screen (MB)", warm)

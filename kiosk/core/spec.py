@@ -42,6 +42,8 @@ class Context:
     word_budget: int = 120
     sentence_words: int = 25
     check_media: bool = True
+    media_seen: dict[str, str | None] = field(default_factory=dict)
+    """Outcome per media path already checked in this load: None when fine."""
 
     def report(self, node: yaml.Node, message: str, severity: Severity = Severity.ERROR) -> None:
         mark = node.start_mark
@@ -332,30 +334,33 @@ class MediaFile(Type):
         relative = Str().check(node, ctx)
         if relative is INVALID:
             return INVALID
-        suffix = Path(relative).suffix.lower()
-        if suffix not in self.suffixes:
-            ctx.report(node, f"'{relative}' is not a supported {self.what} "
-                             f"(use {', '.join(self.suffixes)})")
-            return INVALID
-        try:
-            path = resolve_media_path(ctx.media_root, relative)
-        except MediaPathError as exc:
-            ctx.report(node, str(exc))
-            return INVALID
-        if ctx.check_media and not self._file_ok(node, relative, path, suffix, ctx):
+        key = f"{self.what}:{relative}"
+        if key not in ctx.media_seen:  # many stops may share a picture: look at it once
+            ctx.media_seen[key] = self._problem(relative, ctx)
+        problem = ctx.media_seen[key]
+        if problem is not None:
+            ctx.report(node, problem)
             return INVALID
         return relative
 
-    def _file_ok(self, node: yaml.Node, relative: str, path: Path, suffix: str, ctx: Context) -> bool:
+    def _problem(self, relative: str, ctx: Context) -> str | None:
+        """What is wrong with this media path, or None."""
+        suffix = Path(relative).suffix.lower()
+        if suffix not in self.suffixes:
+            return f"'{relative}' is not a supported {self.what} (use {', '.join(self.suffixes)})"
+        try:
+            path = resolve_media_path(ctx.media_root, relative)
+        except MediaPathError as exc:
+            return str(exc)
+        if not ctx.check_media:
+            return None
         if not path.is_file():
-            ctx.report(node, f"media file not found: '{relative}' (looked in {ctx.media_root})")
-            return False
+            return f"media file not found: '{relative}' (looked in {ctx.media_root})"
         found = sniff_kind(path)
         if found != EXPECTED_KIND[suffix]:
             what = f"a {found.upper()} file" if found else "not a file type we recognise"
-            ctx.report(node, f"'{relative}' is named {suffix} but is {what}")
-            return False
-        return True
+            return f"'{relative}' is named {suffix} but is {what}"
+        return None
 
     def schema(self) -> dict[str, Any]:
         ends = "|".join(re.escape(s) for s in self.suffixes)

@@ -8,6 +8,7 @@ aliases (the "billion laughs" bomb needs them) and explicit tags (the road to
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -76,7 +77,14 @@ def compose(text: str, display_name: str) -> yaml.Node | None:
     return documents[0] if documents else None
 
 
+_MAYBE_UNSAFE = re.compile(r"(?:^|[\s\[{,:?-])[*!&]", re.MULTILINE)
+"""Where an alias (*a), a tag (!x) or an anchor (&a) could begin. Text without
+one cannot hold a bomb or an object tag, so it skips the event scan."""
+
+
 def _refuse_unsafe_events(text: str, display_name: str) -> None:
+    if not _MAYBE_UNSAFE.search(text):
+        return
     for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
         if isinstance(event, yaml.AliasEvent):

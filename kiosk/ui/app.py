@@ -41,6 +41,9 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
     from kiosk.ui.runtime import EXIT_RESTART, KioskRuntime
     from kiosk.ui.window import KioskWindow
 
+    from kiosk.ui.allocator import tune_allocator
+
+    tune_allocator()
     folder = state_dir()
     tail = setup_logging(None)
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.core import events as ev
@@ -154,6 +154,8 @@ class TimelineStrip(QWidget):
         self.labels: list[str] = []
         self.current = 0
         self.look: Look | None = None
+        self._cache: QPixmap | None = None
+        self._cache_key: tuple | None = None
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -185,10 +187,23 @@ class TimelineStrip(QWidget):
             self.intent.emit(ev.Jump(self.index_at(event.position().x())))
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """The strip changes only with the stop, size or look: keep it as a picture."""
         if not self.labels or self.look is None:
             return
-        look, t = self.look, self.look.theme
+        key = (self.size().toTuple(), tuple(self.labels), self.current, self.look, self.devicePixelRatioF())
+        if key != self._cache_key:
+            self._cache = QPixmap(self.size() * self.devicePixelRatioF())
+            self._cache.setDevicePixelRatio(self.devicePixelRatioF())
+            self._cache.fill(Qt.GlobalColor.transparent)
+            self._draw(self._cache)
+            self._cache_key = key
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._cache)
+        painter.end()
+
+    def _draw(self, target: QPixmap) -> None:
+        look, t = self.look, self.look.theme
+        painter = QPainter(target)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         y = look.target / 2
         painter.setPen(QPen(QColor(t.muted), look.px(4)))

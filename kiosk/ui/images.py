@@ -21,7 +21,9 @@ from PySide6.QtSvg import QSvgRenderer
 log = logging.getLogger(__name__)
 
 Key = tuple[str, int, int, bool]
-DEFAULT_BUDGET = 192 * 1024 * 1024
+DEFAULT_BUDGET = 64 * 1024 * 1024
+"""Enough for the attract loop's pictures and a stop's neighbours at 1080p;
+anything older is decoded again, off the GUI thread, when it is next shown."""
 
 
 def decode(path: Path, size: QSize, cover: bool = False) -> QImage | None:

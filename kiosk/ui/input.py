@@ -9,8 +9,9 @@ takes the touch itself.
 
 from __future__ import annotations
 
+import functools
 import time
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QWindow
@@ -22,28 +23,26 @@ from kiosk.ui.swipe import Gesture, classify
 CORNER = 110
 """Size in px (at 1080p) of the hidden staff corner, top left."""
 
-BLOCKED = (  # (key, modifiers) that quit or switch away in most desktops
-    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
-    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
-    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
-    (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
-    (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
-)
-
-KEYS: dict[Qt.Key, Callable[[], ev.Event]] = {
-    Qt.Key.Key_Right: ev.Next, Qt.Key.Key_PageDown: ev.Next,
-    Qt.Key.Key_Left: ev.Previous, Qt.Key.Key_PageUp: ev.Previous,
-    Qt.Key.Key_Escape: ev.Back, Qt.Key.Key_Backspace: ev.Back, Qt.Key.Key_Home: ev.Home,
-    Qt.Key.Key_A: ev.ToggleNarration, Qt.Key.Key_MediaPlay: ev.ToggleNarration,
-    Qt.Key.Key_MediaTogglePlayPause: ev.ToggleNarration,
-}
-"""Keys with a meaning of their own: the layout of an accessible keypad (arrows,
-select, back, audio) and of a keyboard."""
-
-FOCUS_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Tab: 1, Qt.Key.Key_Backtab: -1}
-SELECT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select)
-VOLUME_KEYS = {Qt.Key.Key_Plus: 0.1, Qt.Key.Key_Equal: 0.1, Qt.Key.Key_VolumeUp: 0.1,
-               Qt.Key.Key_Minus: -0.1, Qt.Key.Key_VolumeDown: -0.1}
+@functools.cache
+def key_tables() -> dict[str, Any]:
+    """The key tables, built on first use: touching Qt.Key makes PySide6 build a
+    five-hundred-member enum, which would otherwise delay the first frame."""
+    key, mod = Qt.Key, Qt.KeyboardModifier
+    return {
+        # combinations that quit or switch away in most desktops
+        "blocked": ((key.Key_F4, mod.AltModifier), (key.Key_Q, mod.ControlModifier),
+                    (key.Key_W, mod.ControlModifier), (key.Key_F11, mod.NoModifier), (key.Key_Tab, mod.AltModifier)),
+        # keys with a meaning of their own: an accessible keypad's arrows, select,
+        # back and audio, and a keyboard's
+        "events": {key.Key_Right: ev.Next, key.Key_PageDown: ev.Next, key.Key_Left: ev.Previous,
+                   key.Key_PageUp: ev.Previous, key.Key_Escape: ev.Back, key.Key_Backspace: ev.Back,
+                   key.Key_Home: ev.Home, key.Key_A: ev.ToggleNarration, key.Key_MediaPlay: ev.ToggleNarration,
+                   key.Key_MediaTogglePlayPause: ev.ToggleNarration},
+        "focus": {key.Key_Up: -1, key.Key_Down: 1, key.Key_Tab: 1, key.Key_Backtab: -1},
+        "select": (key.Key_Return, key.Key_Enter, key.Key_Space, key.Key_Select),
+        "volume": {key.Key_Plus: 0.1, key.Key_Equal: 0.1, key.Key_VolumeUp: 0.1,
+                   key.Key_Minus: -0.1, key.Key_VolumeDown: -0.1},
+    }
 
 
 class InputWatcher(QObject):
@@ -84,13 +83,13 @@ class InputWatcher(QObject):
                 return True
             if kind == QEvent.Type.KeyPress:
                 return self._key(event)  # type: ignore[arg-type]
-            return kind == QEvent.Type.ShortcutOverride and Qt.Key(event.key()) in SELECT_KEYS  # type: ignore[attr-defined]
+            return kind == QEvent.Type.ShortcutOverride and Qt.Key(event.key()) in key_tables()["select"]  # type: ignore[attr-defined]
         return False
 
     @staticmethod
     def _blocked(event: QKeyEvent) -> bool:
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        return any(event.key() == key and mods == mod for key, mod in BLOCKED)
+        return any(event.key() == key and mods == mod for key, mod in key_tables()["blocked"])
 
     def _press(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -117,21 +116,21 @@ class InputWatcher(QObject):
 
     def _key(self, event: QKeyEvent) -> bool:
         """Every key is activity; the keys we know are consumed here."""
-        key = Qt.Key(event.key())
-        if event.isAutoRepeat() and key not in FOCUS_KEYS:
+        key, tables = Qt.Key(event.key()), key_tables()
+        if event.isAutoRepeat() and key not in tables["focus"]:
             return True
         asleep = self.asleep()
         self.event.emit(ev.Touch())
         if asleep:
             return True  # like the touch that wakes the kiosk, this key does nothing else
-        if key in KEYS:
-            self.event.emit(KEYS[key]())
-        elif key in FOCUS_KEYS:
-            self.focus_step.emit(FOCUS_KEYS[key])
-        elif key in SELECT_KEYS:
+        if key in tables["events"]:
+            self.event.emit(tables["events"][key]())
+        elif key in tables["focus"]:
+            self.focus_step.emit(tables["focus"][key])
+        elif key in tables["select"]:
             self.select.emit()
-        elif key in VOLUME_KEYS:
-            self.volume_step.emit(VOLUME_KEYS[key])
+        elif key in tables["volume"]:
+            self.volume_step.emit(tables["volume"][key])
         else:
             return False
         return True

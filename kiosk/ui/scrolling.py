@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
 
+from kiosk.ui.widgets import set_style
+
 
 def kinetic_area(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
     """A vertical scroll area that follows a dragging finger and coasts."""
@@ -36,7 +38,7 @@ def make_kinetic(area: QAbstractScrollArea) -> None:
 
 def style_scrollbar(area: QScrollArea, handle: str, width: int) -> None:
     """A thin, visible bar: it tells visitors there is more, it need not be hit."""
-    area.verticalScrollBar().setStyleSheet(
+    set_style(area.verticalScrollBar(), 
         f"QScrollBar:vertical {{ background: transparent; width: {width}px; margin: 0; }}"
         f"QScrollBar::handle:vertical {{ background: {handle}; border-radius: {width // 2}px; min-height: 40px; }}"
         "QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page, QScrollBar::sub-page"

@@ -29,9 +29,9 @@ class TouchButton(QPushButton):
             self.clicked.connect(lambda _checked=False: on_click())
 
     def restyle(self, look: Look, weight: QFont.Weight = QFont.Weight.DemiBold) -> None:
-        self.setFont(look.font("button", weight))
+        set_font(self, look.font("button", weight))
         self.setMinimumSize(look.target, look.target)
-        self.setStyleSheet(look.button_css())
+        set_style(self, look.button_css())
 
 
 def text_label(parent: QWidget | None = None, wrap: bool = True) -> QLabel:
@@ -44,11 +44,21 @@ def text_label(parent: QWidget | None = None, wrap: bool = True) -> QLabel:
     return label
 
 
+def set_style(widget: QWidget, css: str) -> None:
+    """Qt restyles a widget on every setStyleSheet, even with the same text: skip that."""
+    if widget.styleSheet() != css:
+        widget.setStyleSheet(css)
+
+
+def set_font(widget: QWidget, font: QFont) -> None:
+    if widget.font() != font:
+        widget.setFont(font)
+
+
 def paint_label(label: QLabel, look: Look, role: str, colour: str,
-                weight: QFont.Weight = QFont.Weight.Normal, line_height: float = 1.35) -> None:
-    label.setFont(look.font(role, weight))
-    label.setStyleSheet(f"color: {colour}; background: transparent;")
-    label.setProperty("lineHeight", line_height)
+                weight: QFont.Weight = QFont.Weight.Normal) -> None:
+    set_font(label, look.font(role, weight))
+    set_style(label, f"color: {colour}; background: transparent;")
 
 
 class ImageView(QWidget):

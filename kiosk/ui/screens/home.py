@@ -13,7 +13,7 @@ from kiosk.ui.controls import SettingsBar, StopRow
 from kiosk.ui.look import Look
 from kiosk.ui.scrolling import kinetic_area, style_scrollbar
 from kiosk.ui.strings import tr
-from kiosk.ui.widgets import TouchButton, paint_label, text_label
+from kiosk.ui.widgets import TouchButton, paint_label, set_style, text_label
 
 
 class HomeScreen(QWidget):
@@ -89,7 +89,7 @@ class HomeScreen(QWidget):
         self.begin.setText(tr(lang, "start") + "  →")
         self.begin.setAccessibleName(tr(lang, "start"))
         self.begin.restyle(look, QFont.Weight.Bold)
-        self.begin.setStyleSheet(look.button_css(primary=True))
+        set_style(self.begin, look.button_css(primary=True))
         self.begin.setMinimumWidth(look.px(320))
         self.reading_head.setText(tr(lang, "reading") if exhibit.further_reading else "")
         paint_label(self.reading_head, look, "small", t.accent, QFont.Weight.Bold)

@@ -14,7 +14,7 @@ from kiosk.core.model import Exhibit
 from kiosk.core.navigation import NavState
 from kiosk.ui.look import Look
 from kiosk.ui.scrolling import kinetic_area
-from kiosk.ui.widgets import TouchButton, paint_label, text_label
+from kiosk.ui.widgets import TouchButton, paint_label, set_style, text_label
 
 MAX_DIGITS = 12
 
@@ -150,7 +150,7 @@ class StaffPanelScreen(QWidget):
         mono.setPixelSize(look.px(22))
         self.stats.setFont(mono)
         self.log.setText("Recent log:\n" + "\n".join(status.log_tail[-15:]))
-        self.log.setStyleSheet(f"color: {t.muted}; background: transparent;")
+        set_style(self.log, f"color: {t.muted}; background: transparent;")
         font = self.log.font()
         font.setPixelSize(look.px(18))
         self.log.setFont(font)

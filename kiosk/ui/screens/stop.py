@@ -16,7 +16,7 @@ from kiosk.ui.images import ImageStore
 from kiosk.ui.look import Look
 from kiosk.ui.scrolling import FadeEdge, kinetic_area, style_scrollbar
 from kiosk.ui.strings import tr
-from kiosk.ui.widgets import ImageView, TouchButton, paint_label, text_label
+from kiosk.ui.widgets import ImageView, TouchButton, paint_label, set_style, text_label
 
 
 class StopScreen(QWidget):
@@ -136,7 +136,7 @@ class StopScreen(QWidget):
         self.listen.setAccessibleName(tr(lang, "stop_listening") if playing else tr(lang, "listen"))
         self.listen.setChecked(playing)
         self.listen.restyle(look, QFont.Weight.Bold)
-        self.listen.setStyleSheet(look.button_css(primary=not playing))
+        set_style(self.listen, look.button_css(primary=not playing))
 
     def focus_chain(self) -> list[QWidget]:
         """Reading order: picture, other pictures, listen, then the bar."""

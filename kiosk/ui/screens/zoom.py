@@ -15,7 +15,7 @@ from kiosk.core.navigation import NavState
 from kiosk.ui.images import ImageStore
 from kiosk.ui.look import Look
 from kiosk.ui.strings import tr
-from kiosk.ui.widgets import TouchButton, paint_fallback, paint_label, text_label
+from kiosk.ui.widgets import TouchButton, paint_fallback, paint_label, set_style, text_label
 
 MAX_ZOOM = 5.0
 DOUBLE_TAP_ZOOM = 2.5
@@ -207,8 +207,7 @@ class ZoomScreen(QWidget):
         self.close.setText("✕  " + tr(lang, "close"))
         self.close.setAccessibleName(tr(lang, "close"))
         self.close.restyle(look, QFont.Weight.Bold)
-        self.setStyleSheet("")
-        self.view.setStyleSheet(f"background: {QColor(t.background).darker(140).name()};")
+        set_style(self.view, f"background: {QColor(t.background).darker(140).name()};")
 
     def focus_chain(self) -> list[QWidget]:
         return [self.view, self.close]
