@@ -55,6 +55,17 @@ class KioskWindow(QWidget):
         self.warning = IdleWarning(self)
         self.snapshot = QLabel(self)
         self.snapshot.hide()
+        # Two animations made once and reused: one made per transition would stay
+        # parented to the window for ever, a few hundred bytes each, all day long.
+        self._fade_effect = QGraphicsOpacityEffect(self.snapshot)
+        self._fade_effect.setEnabled(False)
+        self.snapshot.setGraphicsEffect(self._fade_effect)
+        self._slide = QPropertyAnimation(self.snapshot, b"pos", self)
+        self._fade = QPropertyAnimation(self._fade_effect, b"opacity", self)
+        for animation in (self._slide, self._fade):
+            animation.setDuration(TRANSITION_MS)
+            animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+            animation.finished.connect(self.snapshot.hide)
         self._animation: QPropertyAnimation | None = None
         self.exhibit: Exhibit | None = None
         self.state: NavState | None = None
@@ -107,19 +118,16 @@ class KioskWindow(QWidget):
         self.snapshot.raise_()
         if new.screen is Screen.STOP and old.screen is Screen.STOP:
             direction = -1 if new.stop > old.stop else 1
-            self.snapshot.setGraphicsEffect(None)
-            animation = QPropertyAnimation(self.snapshot, b"pos", self)
+            self._fade_effect.setEnabled(False)
+            animation = self._slide
             animation.setStartValue(QPoint(0, 0))
             animation.setEndValue(QPoint(direction * self.width(), 0))
         else:
-            effect = QGraphicsOpacityEffect(self.snapshot)
-            self.snapshot.setGraphicsEffect(effect)
-            animation = QPropertyAnimation(effect, b"opacity", self)
+            self._fade_effect.setOpacity(1.0)
+            self._fade_effect.setEnabled(True)
+            animation = self._fade
             animation.setStartValue(1.0)
             animation.setEndValue(0.0)
-        animation.setDuration(TRANSITION_MS)
-        animation.setEasingCurve(QEasingCurve.Type.OutCubic)
-        animation.finished.connect(self.snapshot.hide)
         self._animation = animation
         animation.start()
 

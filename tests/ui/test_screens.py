@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtWidgets import QApplication
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
@@ -132,3 +133,17 @@ def test_transitions_are_short_and_cut_with_reduced_motion(kiosk: Kiosk) -> None
     kiosk.qtbot.waitUntil(lambda: not kiosk.window.transitioning, timeout=1000)
     kiosk.send(ev.SetReducedMotion(True), ev.Next())
     assert not kiosk.window.transitioning
+
+
+def test_transitions_leave_nothing_behind(kiosk: Kiosk) -> None:
+    """Found by the memory soak: one animation per transition, kept for ever."""
+    from PySide6.QtCore import QObject
+
+    kiosk.send(ev.Touch(), ev.OpenStop(0))
+    before = len(kiosk.window.findChildren(QObject))
+    for _ in range(20):
+        kiosk.send(ev.Next(), ev.OpenImage(0), ev.CloseImage(), ev.Previous(), ev.Home(), ev.OpenStop(0))
+        kiosk.settle()
+        kiosk.qtbot.wait(0)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(kiosk.window.findChildren(QObject)) <= before + 5
