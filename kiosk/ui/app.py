@@ -48,6 +48,7 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
     tail = setup_logging(None)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("museum-kiosk")
+    family = register_fonts()  # before any picture is drawn: SVG lettering uses Inter
     store = ImageStore()
     screens = app.screens()
     chosen = screens[min(screen if screen is not None else config.screen, len(screens) - 1)]
@@ -55,7 +56,6 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
     first = next(exhibit.attract_images(), None)
     if first is not None:  # decode the first picture while the window is being built
         store.request(first.path, AttractScreen.request_size(width, height), cover=True)
-    family = register_fonts()
     window = KioskWindow(store, family)
     runtime = KioskRuntime(exhibit_path, exhibit, window, config, media_root=media_root, language=language,
                            stats_path=folder / "statistics.sqlite3", log_tail=tail)
