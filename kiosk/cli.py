@@ -229,13 +229,17 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _media_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--media", metavar="DIR", help="media folder (default: media/ beside exhibits/)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Museum exhibit kiosk.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check exhibit files and report every problem")
     validate.add_argument("paths", nargs="+", metavar="PATH")
-    validate.add_argument("--media", metavar="DIR", help="media folder (default: media/ beside exhibits/)")
+    _media_option(validate)
     validate.set_defaults(handler=_cmd_validate)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the exhibit format")
@@ -249,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("exhibit", nargs="?", help="exhibit file (default: the bundled exhibit)")
     run.add_argument("--kiosk", action="store_true", help="full screen, locked down")
     run.add_argument("--lang", metavar="CODE", help="start language (default: the exhibit's first)")
-    run.add_argument("--media", metavar="DIR", help="media folder (default: media/ beside exhibits/)")
+    _media_option(run)
     run.add_argument("--size", type=_size, metavar="WxH", help="window size when not in kiosk mode")
     run.add_argument("--config", metavar="PATH", help="configuration file (default: the per-user one)")
     run.add_argument("--screen", type=int, metavar="N", help="screen number for kiosk mode")
@@ -259,7 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     preview = commands.add_parser("preview", help="the kiosk in a window that reloads when the file is saved")
     preview.add_argument("exhibit", help="exhibit file")
     preview.add_argument("--size", type=_size, metavar="WxH", help="screen size to preview (default 1920x1080)")
-    preview.add_argument("--media", metavar="DIR", help="media folder (default: media/ beside exhibits/)")
+    _media_option(preview)
     preview.set_defaults(handler=_cmd_preview)
 
     new = commands.add_parser("new", help="start a new exhibit from a commented template")
@@ -275,14 +279,14 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--out", metavar="PDF", help="write a PDF proof sheet")
     where.add_argument("--png", metavar="DIR", help="write PNG files and findings.txt instead")
     proof.add_argument("--size", type=_size, metavar="WxH", help="screen size (default 1920x1080)")
-    proof.add_argument("--media", metavar="DIR", help="media folder (default: media/ beside exhibits/)")
+    _media_option(proof)
     proof.set_defaults(handler=_cmd_proof)
 
     importer = commands.add_parser("import", help="bring a timeline made elsewhere into an exhibit")
     importer.add_argument("kind", choices=["timelinejs"])
     importer.add_argument("file", help="TimelineJS JSON, or the CSV export of its spreadsheet")
     importer.add_argument("--out", required=True, metavar="EXHIBIT", help="e.g. exhibits/harbour-1900.yaml")
-    importer.add_argument("--media", metavar="DIR", help="media folder (default: media/ beside exhibits/)")
+    _media_option(importer)
     importer.add_argument("--lang", default="en", metavar="CODE", help="the timeline's language (default en)")
     importer.add_argument("--force", action="store_true", help="replace an existing exhibit file")
     importer.set_defaults(handler=_cmd_import)

@@ -7,7 +7,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 from kiosk.cli import main
@@ -77,7 +76,7 @@ def test_stats_command_prints_table_and_csv(tmp_path: Path, capsys) -> None:
 
 
 WRITER = textwrap.dedent("""
-    import sys, time
+    import sys
     from pathlib import Path
     from kiosk.core import events as ev
     from kiosk.core.stats import StatsRecorder, StatsWriter
@@ -86,14 +85,17 @@ WRITER = textwrap.dedent("""
     writer = StatsWriter(Path(sys.argv[1]), batch_seconds=0.01)
     recorder = StatsRecorder(SHAPE.stop_ids)
     machine.subscribe(lambda c: writer.write(recorder.on_change(c, 1.78e9 + clock.now, clock.now)))
-    print("ready", flush=True)
-    while True:  # visitors without end, until killed
+    visits = 0
+    while True:  # visitors without end, until killed mid-visit
         for event in (ev.Touch(), ev.OpenStop(0), ev.Next(), ev.Next(), ev.OpenImage(0), ev.CloseImage()):
             clock.advance(1)
             machine.dispatch(event)
         clock.advance(100)
         machine.dispatch(ev.Tick())
-        time.sleep(0.001)
+        visits += 1
+        if visits == 30:
+            writer.flush()
+            print("committed", flush=True)  # the parent kills us while we keep writing
 """)
 
 
@@ -101,12 +103,7 @@ def test_database_is_intact_after_kill_9_mid_visit(tmp_path: Path) -> None:
     db = tmp_path / "stats.sqlite3"
     child = subprocess.Popen([sys.executable, "-c", WRITER, str(db)], cwd=REPO, stdout=subprocess.PIPE, text=True)
     try:
-        assert child.stdout.readline().strip() == "ready"
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:  # wait for real commits from the other process
-            if db.exists() and _views(db) > 50:
-                break
-            time.sleep(0.05)
+        assert child.stdout.readline().strip() == "committed"  # blocks until the child has written
         child.send_signal(signal.SIGKILL)
     finally:
         child.wait(timeout=10)

@@ -50,7 +50,7 @@ class Kiosk:
 
 
 def make_kiosk(qtbot, exhibit_path: Path = BUNDLED, size: tuple[int, int] = (1920, 1080),
-               tick_ms: int = 5) -> Kiosk:
+               tick_ms: int = 5, narrator=None) -> Kiosk:
     exhibit = load_exhibit(exhibit_path)
     store = ImageStore()
     window = KioskWindow(store, register_fonts())
@@ -59,7 +59,7 @@ def make_kiosk(qtbot, exhibit_path: Path = BUNDLED, size: tuple[int, int] = (192
     window.show()
     qtbot.waitExposed(window)
     clock = FakeClock()
-    controller = KioskController(exhibit, window, clock=clock, tick_ms=tick_ms)
+    controller = KioskController(exhibit, window, clock=clock, tick_ms=tick_ms, narrator=narrator)
     controller.start()
     return Kiosk(window, controller, clock, store, exhibit, qtbot)
 

@@ -13,16 +13,10 @@ from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.core import events as ev
-from kiosk.core.loader import load_exhibit
 from kiosk.core.navigation import Screen
-from kiosk.ui.controller import KioskController
-from kiosk.ui.fonts import register_fonts
-from kiosk.ui.images import ImageStore
 from kiosk.ui.narration import Narrator
-from kiosk.ui.window import KioskWindow
-from tests.core.machine_helpers import FakeClock
-from tests.helpers import BUNDLED, copy_minimal
-from tests.ui.conftest import Kiosk
+from tests.helpers import copy_minimal
+from tests.ui.conftest import Kiosk, make_kiosk
 
 
 def press(kiosk: Kiosk, key: Qt.Key, times: int = 1) -> None:
@@ -108,19 +102,11 @@ def test_primary_controls_sit_in_the_lower_two_thirds(kiosk: Kiosk) -> None:
 
 
 @pytest.fixture
-def speaking(qtbot, tmp_path: Path) -> Iterator[Kiosk]:
-    exhibit = load_exhibit(BUNDLED)
-    store = ImageStore()
-    window = KioskWindow(store, register_fonts())
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    clock = FakeClock()
-    controller = KioskController(exhibit, window, clock=clock, tick_ms=5, narrator=Narrator(engine="mock"))
-    controller.start()
-    yield Kiosk(window, controller, clock, store, exhibit, qtbot)
-    controller.stop()
-    store.wait()
+def speaking(qtbot) -> Iterator[Kiosk]:
+    kiosk = make_kiosk(qtbot, narrator=Narrator(engine="mock"))
+    yield kiosk
+    kiosk.controller.stop()
+    kiosk.store.wait()
 
 
 def test_listen_speaks_the_label_and_stops_on_navigation(speaking: Kiosk) -> None:
@@ -183,32 +169,20 @@ def test_listen_is_hidden_without_a_recording_or_a_voice(qtbot, tmp_path: Path) 
     path = copy_minimal(tmp_path)
     _silent_wav(tmp_path / "media" / "mini" / "voice.wav")
     path.write_text(path.read_text().replace("    sources:\n", "    audio:\n      en: mini/voice.wav\n    sources:\n", 1))
-    exhibit = load_exhibit(path)
-    store = ImageStore()
-    window = KioskWindow(store, register_fonts())
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    clock = FakeClock()
-    controller = KioskController(exhibit, window, clock=clock, narrator=Narrator(engine=""))
-    controller.start()
+    kiosk = make_kiosk(qtbot, path, narrator=Narrator(engine=""))
+    listen = kiosk.window.stop.listen
     try:
-        for event in (ev.Touch(), ev.OpenStop(0)):
-            clock.advance(1)
-            controller.send(event)
-        assert not window.stop.listen.isVisible()  # Spanish: no recording, no voice
-        clock.advance(1)
-        controller.send(ev.SetLanguage("en"))
-        assert window.stop.listen.isVisible()  # English: the recording
-        clock.advance(1)
-        controller.send(ev.ToggleNarration())
-        assert controller.narrator.current in (("first", "en"), None)  # None: no sound device here, it ended
-        clock.advance(1)
-        controller.send(ev.Next())
-        assert not window.stop.listen.isVisible()  # the second stop has no recording
+        kiosk.send(ev.Touch(), ev.OpenStop(0))
+        assert not listen.isVisible()  # Spanish: no recording, no voice
+        kiosk.send(ev.SetLanguage("en"))
+        assert listen.isVisible()  # English: the recording
+        kiosk.send(ev.ToggleNarration())
+        assert kiosk.controller.narrator.current in (("first", "en"), None)  # None: no sound device, it ended
+        kiosk.send(ev.Next())
+        assert not listen.isVisible()  # the second stop has no recording
     finally:
-        controller.stop()
-        store.wait()
+        kiosk.controller.stop()
+        kiosk.store.wait()
 
 
 def test_a_key_during_the_idle_warning_only_dismisses_it(kiosk: Kiosk) -> None:

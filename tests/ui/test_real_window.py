@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Iterator
 
@@ -45,8 +44,8 @@ def display() -> Iterator[str]:
 
 
 class RunningKiosk:
-    def __init__(self, display: str, log_path: Path, *options: str) -> None:
-        self.display, self.log_path = display, log_path
+    def __init__(self, qtbot, display: str, log_path: Path, *options: str) -> None:
+        self.qtbot, self.display, self.log_path = qtbot, display, log_path
         state = log_path.parent / "state"
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "KIOSK_LOG_LEVEL": "DEBUG",
                "XDG_STATE_HOME": str(state), "XDG_CONFIG_HOME": str(log_path.parent / "config")}
@@ -67,20 +66,32 @@ class RunningKiosk:
                      "mousemove", "--window", self.window, str((x0 + x1) // 2), str(y),
                      "mousemove", "--window", self.window, str(x1), str(y), "mouseup", "1")
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if text in self.log_path.read_text():
-                return
+    def wait_for(self, text: str, timeout_ms: int = 20_000) -> None:
+        """Another process has no clock to inject: watch its log until the line shows."""
+        def seen() -> bool:
             assert self.process.poll() is None, self.log_path.read_text()[-2000:]
-            time.sleep(0.05)  # polling another process's log; no clock to inject across processes
-        raise AssertionError(f"never saw {text!r}:\n{self.log_path.read_text()[-2000:]}")
+            return text in self.log_path.read_text()
+        self.qtbot.waitUntil(seen, timeout=timeout_ms)
 
-    def screenshot(self, path: Path) -> QImage:
-        time.sleep(0.4)  # let the 250 ms transition finish in the other process
+    def _capture(self, path: Path) -> QImage:
         subprocess.run(["import", "-window", "root", str(path)], env={**os.environ, "DISPLAY": self.display},
                        check=True, timeout=30)
         return QImage(str(path))
+
+    def screenshot(self, path: Path, moving: bool = False) -> QImage:
+        """The screen once it has settled: two captures in a row are the same.
+
+        ``moving``: a screen that never stands still (attract); take it as it is.
+        """
+        shots = [self._capture(path)]
+        if moving:
+            return shots[0]
+
+        def settled() -> bool:
+            shots.append(self._capture(path))
+            return shots[-1] == shots[-2]
+        self.qtbot.waitUntil(settled, timeout=10_000)
+        return shots[-1]
 
     def stop(self) -> None:
         self.process.terminate()
@@ -108,9 +119,9 @@ def test_visitor_clicks_from_attract_to_a_stop_and_on(qtbot, display: str, tmp_p
     next_at = next_button.mapTo(layout.window, next_button.rect().center())
     layout.controller.stop()
 
-    kiosk = RunningKiosk(display, tmp_path / "kiosk.log")
+    kiosk = RunningKiosk(qtbot, display, tmp_path / "kiosk.log")
     try:
-        attract = kiosk.screenshot(tmp_path / "1-attract.png")
+        attract = kiosk.screenshot(tmp_path / "1-attract.png", moving=True)
         kiosk.click(SIZE[0] // 2, SIZE[1] // 2)
         kiosk.wait_for("screen=home")
         home = kiosk.screenshot(tmp_path / "2-home.png")
@@ -133,8 +144,8 @@ def test_visitor_clicks_from_attract_to_a_stop_and_on(qtbot, display: str, tmp_p
             shutil.copy(png, Path(keep) / png.name)
 
 
-def test_kiosk_mode_fills_the_screen_and_ignores_quit_keys(display: str, tmp_path: Path) -> None:
-    kiosk = RunningKiosk(display, tmp_path / "kiosk.log", "--kiosk")
+def test_kiosk_mode_fills_the_screen_and_ignores_quit_keys(qtbot, display: str, tmp_path: Path) -> None:
+    kiosk = RunningKiosk(qtbot, display, tmp_path / "kiosk.log", "--kiosk")
     try:
         kiosk.wait_for("kiosk window: full screen=True frameless=True")
         kiosk.wait_for("WARNING kiosk.ui.app: no staff PIN is set")
