@@ -53,7 +53,7 @@ class KioskController(QObject):
         self.narrator = narrator or Narrator(self)
         self.default_volume = self.narrator.volume
         self.narrator.finished.connect(lambda: self.send(ev.NarrationEnded()))
-        window.stop.can_listen = self.narrator.can_narrate
+        window.can_listen = self.narrator.can_narrate
         window.intent.connect(self.send)
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)

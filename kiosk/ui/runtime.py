@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core import events as ev
@@ -65,7 +65,7 @@ class KioskRuntime(QObject):
             self.controller.machine.idle = type(self.controller.machine.idle)(
                 config.idle_timeout, self.controller.machine.idle.warning)
         self.controller.effect.connect(self._on_effect)
-        window.panel.status_source = self.status
+        window.staff_status = self.status
         self.stats_writer: StatsWriter | None = None
         self.recorder: StatsRecorder | None = None
         if config.statistics and stats_path is not None:
@@ -75,8 +75,7 @@ class KioskRuntime(QObject):
             self.controller.machine.subscribe(self._record)
         else:
             self.stats_path = stats_path
-        self._ready_sent = False
-        window.installEventFilter(self)
+        window.attract.first_picture.connect(self._first_frame)
         self.heartbeat = QTimer(self)
         interval = watchdog_interval()
         if interval:
@@ -103,25 +102,14 @@ class KioskRuntime(QObject):
             self.stats_writer.close()
             self.stats_writer = None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._ready_sent and watched is self.window and event.type() == QEvent.Type.Paint:
-            self._ready_sent = True
-            QTimer.singleShot(0, lambda: notify("READY=1"))  # after this first frame is drawn
-            if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):
-                self._bench_first_frame()
-        return False
-
-    def _bench_first_frame(self) -> None:
-        """For ``kiosk bench``: say when attract is on screen with its picture, then leave."""
-        attract = self.window.attract
-
-        def check() -> None:
-            if attract.showing_picture():
-                print("FIRST_FRAME", flush=True)
-                self.exit_app(0)
-            else:
-                QTimer.singleShot(1, check)
-        QTimer.singleShot(0, check)
+    def _first_frame(self) -> None:
+        """The attract loop is on screen with its first picture: we have started."""
+        notify("READY=1")
+        if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):  # `kiosk bench` times exactly this
+            print("FIRST_FRAME", flush=True)
+            self.exit_app(0)
+            return
+        self.window.build_all()  # the screens a touch will need, before any touch comes
 
     # --- faults ----------------------------------------------------------------
     def _on_exception(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:

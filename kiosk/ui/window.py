@@ -17,10 +17,6 @@ from kiosk.ui.images import ImageStore
 from kiosk.ui.look import Look
 from kiosk.ui.overlays import IdleWarning
 from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.staff import PinPadScreen, StaffPanelScreen
-from kiosk.ui.screens.stop import StopScreen
-from kiosk.ui.screens.zoom import ZoomScreen
 from kiosk.ui.theme import theme_for
 
 TRANSITION_MS = 250
@@ -37,21 +33,15 @@ class KioskWindow(QWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAutoFillBackground(True)
         self.store, self.family = store, family
-        self.attract = AttractScreen(store)
-        self.home = HomeScreen()
-        self.stop = StopScreen(store)
-        self.zoom = ZoomScreen(store)
-        self.pin = PinPadScreen()
-        self.panel = StaffPanelScreen()
-        self.screens: dict[Screen, QWidget] = {
-            Screen.ATTRACT: self.attract, Screen.HOME: self.home, Screen.STOP: self.stop, Screen.ZOOM: self.zoom,
-            Screen.STAFF_PIN: self.pin, Screen.STAFF_PANEL: self.panel,
-        }
+        self.can_listen = lambda stop, lang: False
+        """Whether a stop can be heard; the controller's narrator answers."""
+        self.staff_status = None
+        """Where the staff panel gets its status from; the runtime sets it."""
         self.stack = QStackedLayout(self)
-        for screen in self.screens.values():
-            self.stack.addWidget(screen)
-            if hasattr(screen, "intent"):
-                screen.intent.connect(self.intent)
+        self.attract = AttractScreen(store)
+        self.stack.addWidget(self.attract)
+        self.screens: dict[Screen, QWidget] = {Screen.ATTRACT: self.attract}
+
         self.warning = IdleWarning(self)
         self.snapshot = QLabel(self)
         self.snapshot.hide()
@@ -71,6 +61,43 @@ class KioskWindow(QWidget):
         self.state: NavState | None = None
         self.look: Look | None = None
 
+    # Only attract is needed for the first frame; the runtime builds the other
+    # screens just after it (build_all), or each is built at once if asked for sooner.
+    def screen(self, which: Screen) -> QWidget:
+        if which not in self.screens:
+            widget = self._make(which)
+            self.screens[which] = widget
+            self.stack.addWidget(widget)
+            widget.intent.connect(self.intent)  # type: ignore[attr-defined]
+        return self.screens[which]
+
+    def _make(self, which: Screen) -> QWidget:
+        if which is Screen.HOME:
+            from kiosk.ui.screens.home import HomeScreen
+            return HomeScreen()
+        if which is Screen.STOP:
+            from kiosk.ui.screens.stop import StopScreen
+            stop = StopScreen(self.store)
+            stop.can_listen = lambda *args: self.can_listen(*args)
+            return stop
+        if which is Screen.ZOOM:
+            from kiosk.ui.screens.zoom import ZoomScreen
+            return ZoomScreen(self.store)
+        from kiosk.ui.screens.staff import PinPadScreen, StaffPanelScreen
+        if which is Screen.STAFF_PIN:
+            return PinPadScreen()
+        return StaffPanelScreen(lambda: self.staff_status() if self.staff_status else None)
+
+    def build_all(self) -> None:
+        for which in Screen:
+            self.screen(which)
+
+    home = property(lambda self: self.screen(Screen.HOME))
+    stop = property(lambda self: self.screen(Screen.STOP))
+    zoom = property(lambda self: self.screen(Screen.ZOOM))
+    pin = property(lambda self: self.screen(Screen.STAFF_PIN))
+    panel = property(lambda self: self.screen(Screen.STAFF_PANEL))
+
     def current_screen(self) -> QWidget:
         return self.stack.currentWidget()
 
@@ -80,7 +107,7 @@ class KioskWindow(QWidget):
                          self.height(), self.family, state.visit.language, state.visit.reduced_motion)
         self.exhibit, self.state, self.look = exhibit, state, look
         self._paint_background(look)
-        target = self.screens.get(state.screen, self.attract)
+        target = self.screen(state.screen)
         moving = previous is not None and self.isVisible() and (
             previous.screen != state.screen or (state.screen is Screen.STOP and previous.stop != state.stop))
         if moving and not look.reduced_motion:

@@ -139,6 +139,7 @@ def test_transitions_leave_nothing_behind(kiosk: Kiosk) -> None:
     """Found by the memory soak: one animation per transition, kept for ever."""
     from PySide6.QtCore import QObject
 
+    kiosk.window.build_all()  # screens are built lazily; count from when all exist
     kiosk.send(ev.Touch(), ev.OpenStop(0))
     before = len(kiosk.window.findChildren(QObject))
     for _ in range(20):

@@ -228,3 +228,14 @@ def test_kiosk_window_takes_full_screen_back(staffed: Staffed) -> None:
     staffed.qtbot.waitUntil(staffed.window.isFullScreen, timeout=2000)
     assert staffed.window.windowFlags() & Qt.WindowType.FramelessWindowHint
     staffed.window.allow_close = True
+
+
+def test_screens_are_built_after_the_first_picture_before_any_touch(qtbot, tmp_path: Path) -> None:
+    made = Staffed(qtbot, copy_minimal(tmp_path), Config(), tmp_path)
+    try:
+        qtbot.waitUntil(lambda: len(made.window.screens) == len(Screen), timeout=3000)
+        assert made.window.attract.showing_picture()
+        assert made.state.screen is Screen.ATTRACT  # nobody touched anything
+    finally:
+        made.runtime.stop()
+        made.store.wait()

@@ -11,7 +11,7 @@ import math
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
@@ -27,6 +27,9 @@ DRIFT = 0.08
 
 
 class AttractScreen(QWidget):
+    first_picture = Signal()
+    """The first slide's picture is on screen: the kiosk has truly started."""
+
     def __init__(self, store: ImageStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -107,6 +110,8 @@ class AttractScreen(QWidget):
         if image is None:
             return
         if index == self.slide:
+            if self._painted_slide is None:
+                QTimer.singleShot(0, self.first_picture.emit)  # once this frame is out
             self._painted_slide = index
         progress = 0.0 if self.look and self.look.reduced_motion else min(1.0, age / max(1.0, self.slide_seconds + FADE_SECONDS))
         zoom = (1.0 + DRIFT * (progress if index % 2 == 0 else 1.0 - progress)) / (1 + DRIFT)

@@ -131,7 +131,7 @@ class StaffPanelScreen(QWidget):
         root.addWidget(kinetic_area(details), 1)
 
     def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
-        status = self.status_source()
+        status = self.status_source() or StaffStatus()
         t = look.theme
         self.layout().setContentsMargins(look.px(56), look.px(48), look.px(56), look.px(40))
         self.title.setText("Staff panel")
