@@ -239,3 +239,15 @@ def test_screens_are_built_after_the_first_picture_before_any_touch(qtbot, tmp_p
     finally:
         made.runtime.stop()
         made.store.wait()
+
+
+def test_a_broken_first_picture_still_lets_the_kiosk_say_it_is_ready(qtbot, tmp_path: Path) -> None:
+    path = copy_minimal(tmp_path)
+    path.write_text(path.read_text().replace("mini/square.png", "mini/corrupt.png"))  # the attract picture
+    made = Staffed(qtbot, path, Config(), tmp_path)
+    try:
+        qtbot.waitUntil(lambda: len(made.window.screens) == len(Screen), timeout=3000)
+        assert made.window.attract.showing_picture()
+    finally:
+        made.runtime.stop()
+        made.store.wait()

@@ -46,6 +46,7 @@ class AttractScreen(QWidget):
         self.frame.setInterval(33)
         self.frame.timeout.connect(self.update)
         store.ready.connect(lambda path, image: self.update())
+        store.failed.connect(lambda path: self.update())
 
     def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         self.look = look
@@ -107,12 +108,15 @@ class AttractScreen(QWidget):
 
     def _draw_slide(self, painter: QPainter, index: int, opacity: float, age: float) -> None:
         image = self._image(index)
-        if image is None:
-            return
-        if index == self.slide:
+        broken = image is None and bool(self.paths) and self.store.is_broken(self.paths[index % len(self.paths)])
+        if index == self.slide and (image is not None or broken):
+            # A broken picture counts as shown: the screen will look no different
+            # later, and a kiosk that never says it is ready gets restarted for ever.
             if self._painted_slide is None:
                 QTimer.singleShot(0, self.first_picture.emit)  # once this frame is out
             self._painted_slide = index
+        if image is None:
+            return
         progress = 0.0 if self.look and self.look.reduced_motion else min(1.0, age / max(1.0, self.slide_seconds + FADE_SECONDS))
         zoom = (1.0 + DRIFT * (progress if index % 2 == 0 else 1.0 - progress)) / (1 + DRIFT)
         cover = image.size().scaled(self.size() * (1 + DRIFT), Qt.AspectRatioMode.KeepAspectRatioByExpanding)
