@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 from kiosk.bench.stats import rss_mb
 from kiosk.core import events as ev
 from kiosk.core.loader import load_exhibit
-from kiosk.core.navigation import Screen
 from kiosk.ui.controller import KioskController
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.images import ImageStore
@@ -225,5 +224,3 @@ def _random_event(chooser: random.Random, stops: int) -> ev.Event:
             ev.SetLanguage(chooser.choice(["es", "en"])), ev.SetTextSize(chooser.randrange(3)),
             ev.ToggleNarration())[kind]
 
-
-__all__ = ["make_rig", "touch_latency", "transition_frames", "soak", "Screen"]

@@ -7,7 +7,7 @@ as exhibits, so staff see the same kind of message as curators.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ import yaml
 
 from kiosk.core.diagnostics import Diagnostic, ExhibitError, Severity
 from kiosk.core.pin import is_pin_hash
-from kiosk.core.spec import INVALID, Bool, Context, Field, Number, Record, Str, Type, check_record
+from kiosk.core.spec import INVALID, Bool, Context, Field, Number, Record, Str, Type
 from kiosk.core.yamlsource import compose, read_text
 
 
@@ -58,7 +58,6 @@ class Config:
     pin_hash: str | None = None
     statistics: bool = True
     volume: int = 80
-    warnings: tuple[Diagnostic, ...] = field(default=())
 
 
 def load_config(path: Path, required: bool = False) -> Config:
@@ -108,5 +107,3 @@ def write_pin_hash(path: Path, pin_hash: str) -> None:
     temporary.chmod(0o600)
     temporary.replace(path)
 
-
-__all__ = ["Config", "load_config", "write_pin_hash", "check_record"]

@@ -83,7 +83,6 @@ def _check(path: Path, media_root: Path | None, check_media: bool) -> LoadResult
     values = EXHIBIT.check(node, ctx)
     if values is not INVALID:
         _warn_on_order(values, node, ctx)
-    del node
     diagnostics = tuple(sorted(ctx.diagnostics))
     if values is INVALID or any(d.is_error for d in diagnostics):
         return LoadResult(None, diagnostics)

@@ -106,5 +106,3 @@ class KioskController(QObject):
             if 0 <= neighbour < len(self.exhibit.stops):
                 self.window.store.request(self.exhibit.stops[neighbour].images[0].path, size)
 
-
-__all__ = ["KioskController", "Effect"]

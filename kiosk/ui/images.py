@@ -99,6 +99,10 @@ class ImageStore(QObject):
             self._cache.move_to_end(key)
         return image
 
+    def mark_broken(self, path: Path) -> None:
+        """A view found the file unusable by other means (an invalid SVG)."""
+        self._broken.add(str(path))
+
     def is_broken(self, path: Path) -> bool:
         return str(path) in self._broken
 

@@ -66,15 +66,13 @@ class KioskRuntime(QObject):
                 config.idle_timeout, self.controller.machine.idle.warning)
         self.controller.effect.connect(self._on_effect)
         window.staff_status = self.status
+        self.stats_path = stats_path
         self.stats_writer: StatsWriter | None = None
         self.recorder: StatsRecorder | None = None
         if config.statistics and stats_path is not None:
-            self.stats_path = stats_path
             self.stats_writer = StatsWriter(stats_path)
             self.recorder = StatsRecorder(tuple(stop.id for stop in exhibit.stops))
             self.controller.machine.subscribe(self._record)
-        else:
-            self.stats_path = stats_path
         window.attract.first_picture.connect(self._first_frame)
         self.heartbeat = QTimer(self)
         interval = watchdog_interval()

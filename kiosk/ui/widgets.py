@@ -112,7 +112,7 @@ class ImageView(QWidget):
         return QSize(max(1, int(self.width() * ratio)), max(1, int(self.height() * ratio)))
 
     def _fetch(self) -> None:
-        if self.path is None or not self.isVisible() and self.width() < 10:
+        if self.path is None or (not self.isVisible() and self.width() < 10):
             return
         image = self.store.request(self.path, self._target())
         if image is not None:
@@ -129,8 +129,8 @@ class ImageView(QWidget):
 
     def _on_ready(self, path: str, image: QImage) -> None:
         if self.path is not None and path == str(self.path):
-            if image.size() == self._target().boundedTo(image.size()) or self._image is None:
-                self._image = self.store.cached(self.path, self._target()) or image
+            # the decode for this view's size, else any size of it until that comes
+            self._image = self.store.cached(self.path, self._target()) or self._image or image
             self.update()
 
     def _on_failed(self, path: str) -> None:
@@ -140,9 +140,7 @@ class ImageView(QWidget):
     def image_rect(self) -> QRectF:
         if self._image is None:
             return QRectF(self.rect())
-        ratio = self._image.devicePixelRatio() or 1.0
-        size = QSize(self._image.width(), self._image.height()).scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        del ratio
+        size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
         x = (self.width() - size.width()) / 2
         y = (self.height() - size.height()) / 2
         return QRectF(x, y, size.width(), size.height())

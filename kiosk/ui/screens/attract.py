@@ -59,7 +59,17 @@ class AttractScreen(QWidget):
         self.title, self.subtitle = exhibit.title[lang], exhibit.subtitle[lang]
         self.prompts = [tr(code, "touch") for code in exhibit.language_codes]
         self.setAccessibleName(" · ".join(self.prompts))
+        self._animate(self.isVisible())
         self.update()
+
+    def _animate(self, visible: bool) -> None:
+        """Frames only while shown and moving: with reduced motion nothing moves,
+        and a slide change repaints through render()."""
+        moving = visible and not (self.look is not None and self.look.reduced_motion)
+        if moving and not self.frame.isActive():
+            self.frame.start()
+        elif not moving:
+            self.frame.stop()
 
     def prompt_text(self, advance, width: float) -> str:
         """All languages on one line when they fit, else one line each."""
@@ -67,11 +77,11 @@ class AttractScreen(QWidget):
         return line if advance(line) <= width else "\n".join(self.prompts)
 
     def showEvent(self, event) -> None:  # type: ignore[override]
-        self.frame.start()
+        self._animate(True)
         super().showEvent(event)
 
     def hideEvent(self, event) -> None:  # type: ignore[override]
-        self.frame.stop()
+        self._animate(False)
         super().hideEvent(event)
 
     @staticmethod
@@ -135,8 +145,6 @@ class AttractScreen(QWidget):
         painter.fillRect(self.rect(), shade)
         margin = look.px(80)
         box = QRectF(margin, 0, self.width() - 2 * margin, self.height() - look.px(70))
-        painter.setPen(QColor(t.text))
-        painter.setFont(look.font("display", QFont.Weight.Black))
         bottom = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
         painter.setFont(look.font("title", QFont.Weight.Bold))
         prompt = self.prompt_text(painter.fontMetrics().horizontalAdvance, box.width())

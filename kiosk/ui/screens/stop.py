@@ -28,6 +28,7 @@ class StopScreen(QWidget):
         self.image.tapped.connect(lambda: self.intent.emit(ev.OpenImage(0)))
         self.more_images = QHBoxLayout()
         self.thumbs: list[ImageView] = []
+        self._thumbs_key: tuple | None = None
         self.caption, self.credit = text_label(), text_label()
         self.date, self.title = text_label(), text_label()
         self.narration = text_label()
@@ -145,6 +146,10 @@ class StopScreen(QWidget):
 
     def _render_thumbs(self, images, lang: str, look: Look) -> None:
         """Every image of a stop as a thumbnail; a tap opens it in zoom."""
+        key = (images, lang, look)
+        if key == self._thumbs_key:
+            return
+        self._thumbs_key = key
         while self.more_images.count():
             item = self.more_images.takeAt(0)
             if item.widget() is not None:

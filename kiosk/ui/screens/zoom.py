@@ -49,7 +49,7 @@ class ZoomView(QWidget):
             self.svg = QSvgRenderer(str(path)) if path.suffix.lower() == ".svg" else None
             if self.svg is not None and not self.svg.isValid():
                 self.svg = None
-                self.store._broken.add(str(path))  # noqa: SLF001 - same failure, same fallback
+                self.store.mark_broken(path)
         self.alt, self.missing, self.look = alt, missing, look
         self.setAccessibleName(alt)
         if self.svg is None:
