@@ -16,6 +16,7 @@ DEB_PKGS := xvfb xdotool libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 \
 .PHONY: run test setup system-deps clean
 
 run: setup
+	@$(PY) -m compileall -q kiosk >/dev/null  # bytecode even where PYTHONDONTWRITEBYTECODE is set: a quicker start
 	$(VENV)/bin/kiosk run $(ARGS)
 
 test: setup

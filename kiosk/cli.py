@@ -1,7 +1,9 @@
 """The ``kiosk`` command: validate, schema, run, and the tools built on them.
 
-Sub-commands that need Qt import it lazily, so ``kiosk validate`` works (and
-is fast) on a machine where the display libraries are missing.
+Sub-commands import what they need when they run: Qt only for a window, so
+``kiosk validate`` works on a machine without display libraries, and PyYAML
+with the validator only for a check, so ``kiosk run`` can start from its
+cache of the checked exhibit without loading either.
 """
 
 from __future__ import annotations
@@ -9,14 +11,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from kiosk.core.config import Config, load_config, write_pin_hash
 from kiosk.core.diagnostics import ExhibitError, summary
-from kiosk.core.exhibit_format import json_schema
-from kiosk.core.loader import check_exhibit
 from kiosk.core.paths import default_config_path, state_dir
-from kiosk.core.pin import hash_pin
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -27,6 +26,8 @@ def bundled_exhibit() -> Path:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from kiosk.core.loader import check_exhibit
+
     diagnostics = []
     for path in args.paths:
         result = check_exhibit(Path(path), Path(args.media) if args.media else None)
@@ -39,6 +40,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def _cmd_schema(args: argparse.Namespace) -> int:
     import json
+
+    from kiosk.core.exhibit_format import json_schema
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
@@ -114,6 +117,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except ImportError_ as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return EXIT_INVALID
+    from kiosk.core.loader import check_exhibit
+
     print(f"wrote {out}: {report.stops} stops; copied {len(report.copied)} picture(s)")
     for item in report.todo:
         print(f"  to do: {item}")
@@ -126,6 +131,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_proof(args: argparse.Namespace) -> int:
     import os
+
+    from kiosk.core.loader import check_exhibit
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the proof never needs a screen
     result = check_exhibit(Path(args.exhibit), Path(args.media) if args.media else None)
@@ -169,6 +176,8 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 
 def _cmd_set_pin(args: argparse.Namespace) -> int:
     import getpass
+
+    from kiosk.core.pin import hash_pin
 
     path = Path(args.config) if args.config else default_config_path()
     first = getpass.getpass("New staff PIN (digits): ")
@@ -233,92 +242,127 @@ def _media_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--media", metavar="DIR", help="media folder (default: media/ beside exhibits/)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description="Museum exhibit kiosk.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def _args_validate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    _media_option(parser)
+    parser.set_defaults(handler=_cmd_validate)
 
-    validate = commands.add_parser("validate", help="check exhibit files and report every problem")
-    validate.add_argument("paths", nargs="+", metavar="PATH")
-    _media_option(validate)
-    validate.set_defaults(handler=_cmd_validate)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of the exhibit format")
-    schema.set_defaults(handler=_cmd_schema)
+def _args_schema(parser: argparse.ArgumentParser) -> None:
+    parser.set_defaults(handler=_cmd_schema)
 
-    diagram = commands.add_parser("diagram", help="print the navigation graph as Mermaid")
-    diagram.add_argument("--write", metavar="MARKDOWN", help="replace the generated block in this file")
-    diagram.set_defaults(handler=_cmd_diagram)
 
-    run = commands.add_parser("run", help="start the kiosk")
-    run.add_argument("exhibit", nargs="?", help="exhibit file (default: the bundled exhibit)")
-    run.add_argument("--kiosk", action="store_true", help="full screen, locked down")
-    run.add_argument("--lang", metavar="CODE", help="start language (default: the exhibit's first)")
-    _media_option(run)
-    run.add_argument("--size", type=_size, metavar="WxH", help="window size when not in kiosk mode")
-    run.add_argument("--config", metavar="PATH", help="configuration file (default: the per-user one)")
-    run.add_argument("--screen", type=int, metavar="N", help="screen number for kiosk mode")
-    run.add_argument("--show-cursor", action="store_true", help="keep the mouse cursor visible in kiosk mode")
-    run.set_defaults(handler=_cmd_run)
+def _args_diagram(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--write", metavar="MARKDOWN", help="replace the generated block in this file")
+    parser.set_defaults(handler=_cmd_diagram)
 
-    preview = commands.add_parser("preview", help="the kiosk in a window that reloads when the file is saved")
-    preview.add_argument("exhibit", help="exhibit file")
-    preview.add_argument("--size", type=_size, metavar="WxH", help="screen size to preview (default 1920x1080)")
-    _media_option(preview)
-    preview.set_defaults(handler=_cmd_preview)
 
-    new = commands.add_parser("new", help="start a new exhibit from a commented template")
-    new.add_argument("name", help="exhibit id, like harbour-1900")
-    new.add_argument("--title", help="the exhibit's title")
-    new.add_argument("--exhibits", default="exhibits", metavar="DIR", help="where exhibit files go")
-    new.add_argument("--media", default="media", metavar="DIR", help="the media folder")
-    new.set_defaults(handler=_cmd_new)
+def _args_run(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("exhibit", nargs="?", help="exhibit file (default: the bundled exhibit)")
+    parser.add_argument("--kiosk", action="store_true", help="full screen, locked down")
+    parser.add_argument("--lang", metavar="CODE", help="start language (default: the exhibit's first)")
+    _media_option(parser)
+    parser.add_argument("--size", type=_size, metavar="WxH", help="window size when not in kiosk mode")
+    parser.add_argument("--config", metavar="PATH", help="configuration file (default: the per-user one)")
+    parser.add_argument("--screen", type=int, metavar="N", help="screen number for kiosk mode")
+    parser.add_argument("--show-cursor", action="store_true", help="keep the mouse cursor visible in kiosk mode")
+    parser.set_defaults(handler=_cmd_run)
 
-    proof = commands.add_parser("proof", help="every screen in every language, as PDF or PNG, with findings")
-    proof.add_argument("exhibit", help="exhibit file")
-    where = proof.add_mutually_exclusive_group(required=True)
+
+def _args_preview(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("exhibit", help="exhibit file")
+    parser.add_argument("--size", type=_size, metavar="WxH", help="screen size to preview (default 1920x1080)")
+    _media_option(parser)
+    parser.set_defaults(handler=_cmd_preview)
+
+
+def _args_new(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("name", help="exhibit id, like harbour-1900")
+    parser.add_argument("--title", help="the exhibit's title")
+    parser.add_argument("--exhibits", default="exhibits", metavar="DIR", help="where exhibit files go")
+    parser.add_argument("--media", default="media", metavar="DIR", help="the media folder")
+    parser.set_defaults(handler=_cmd_new)
+
+
+def _args_proof(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("exhibit", help="exhibit file")
+    where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", metavar="PDF", help="write a PDF proof sheet")
     where.add_argument("--png", metavar="DIR", help="write PNG files and findings.txt instead")
-    proof.add_argument("--size", type=_size, metavar="WxH", help="screen size (default 1920x1080)")
-    _media_option(proof)
-    proof.set_defaults(handler=_cmd_proof)
+    parser.add_argument("--size", type=_size, metavar="WxH", help="screen size (default 1920x1080)")
+    _media_option(parser)
+    parser.set_defaults(handler=_cmd_proof)
 
-    importer = commands.add_parser("import", help="bring a timeline made elsewhere into an exhibit")
-    importer.add_argument("kind", choices=["timelinejs"])
-    importer.add_argument("file", help="TimelineJS JSON, or the CSV export of its spreadsheet")
-    importer.add_argument("--out", required=True, metavar="EXHIBIT", help="e.g. exhibits/harbour-1900.yaml")
-    _media_option(importer)
-    importer.add_argument("--lang", default="en", metavar="CODE", help="the timeline's language (default en)")
-    importer.add_argument("--force", action="store_true", help="replace an existing exhibit file")
-    importer.set_defaults(handler=_cmd_import)
 
-    bench = commands.add_parser("bench", help="measure start-up, latency, frame rate, memory and loading")
-    bench.add_argument("exhibit", nargs="?", help="exhibit file (default: the bundled exhibit)")
-    bench.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
-    bench.add_argument("--quick", action="store_true", help="fewer rounds: proves it works, not for figures")
-    bench.set_defaults(handler=_cmd_bench)
+def _args_import(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=["timelinejs"])
+    parser.add_argument("file", help="TimelineJS JSON, or the CSV export of its spreadsheet")
+    parser.add_argument("--out", required=True, metavar="EXHIBIT", help="e.g. exhibits/harbour-1900.yaml")
+    _media_option(parser)
+    parser.add_argument("--lang", default="en", metavar="CODE", help="the timeline's language (default en)")
+    parser.add_argument("--force", action="store_true", help="replace an existing exhibit file")
+    parser.set_defaults(handler=_cmd_import)
 
-    set_pin = commands.add_parser("set-pin", help="set the staff PIN (asked for, never on the command line)")
-    set_pin.add_argument("--config", metavar="PATH", help="configuration file (default: the per-user one)")
-    set_pin.set_defaults(handler=_cmd_set_pin)
 
-    stats = commands.add_parser("stats", help="print the visitor statistics")
-    stats.add_argument("--since", metavar="DATE", help="only from this date (YYYY-MM-DD)")
-    stats.add_argument("--csv", action="store_true", help="print CSV instead of a table")
-    stats.add_argument("--db", metavar="PATH", help="statistics database (default: in the state folder)")
-    stats.set_defaults(handler=_cmd_stats)
+def _args_bench(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("exhibit", nargs="?", help="exhibit file (default: the bundled exhibit)")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--quick", action="store_true", help="fewer rounds: proves it works, not for figures")
+    parser.set_defaults(handler=_cmd_bench)
 
-    svc = commands.add_parser("service", help="the systemd user unit that starts the kiosk at login")
-    svc.add_argument("action", choices=["print", "install"])
-    svc.add_argument("exhibit", nargs="?", help="exhibit file (default: the configured or bundled one)")
-    svc.add_argument("--config", metavar="PATH", help="configuration file to run with")
-    svc.set_defaults(handler=_cmd_service)
+
+def _args_set_pin(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="PATH", help="configuration file (default: the per-user one)")
+    parser.set_defaults(handler=_cmd_set_pin)
+
+
+def _args_stats(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", metavar="DATE", help="only from this date (YYYY-MM-DD)")
+    parser.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    parser.add_argument("--db", metavar="PATH", help="statistics database (default: in the state folder)")
+    parser.set_defaults(handler=_cmd_stats)
+
+
+def _args_service(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=["print", "install"])
+    parser.add_argument("exhibit", nargs="?", help="exhibit file (default: the configured or bundled one)")
+    parser.add_argument("--config", metavar="PATH", help="configuration file to run with")
+    parser.set_defaults(handler=_cmd_service)
+
+
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "validate": ("check exhibit files and report every problem", _args_validate),
+    "schema": ("print the JSON Schema of the exhibit format", _args_schema),
+    "diagram": ("print the navigation graph as Mermaid", _args_diagram),
+    "run": ("start the kiosk", _args_run),
+    "preview": ("the kiosk in a window that reloads when the file is saved", _args_preview),
+    "new": ("start a new exhibit from a commented template", _args_new),
+    "proof": ("every screen in every language, as PDF or PNG, with findings", _args_proof),
+    "import": ("bring a timeline made elsewhere into an exhibit", _args_import),
+    "bench": ("measure start-up, latency, frame rate, memory and loading", _args_bench),
+    "set-pin": ("set the staff PIN (asked for, never on the command line)", _args_set_pin),
+    "stats": ("print the visitor statistics", _args_stats),
+    "service": ("the systemd user unit that starts the kiosk at login", _args_service),
+}
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or just ``only``'s part of it: building all
+    twelve sub-parsers takes argparse some milliseconds that ``kiosk run``,
+    on its way to the first frame, would rather not spend."""
+    parser = argparse.ArgumentParser(prog="kiosk", description="Museum exhibit kiosk.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (help_text, add_arguments) in COMMANDS.items():
+        if only is None or name == only:
+            add_arguments(commands.add_parser(name, help=help_text))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words[0] if words and words[0] in COMMANDS else None)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     return int(args.handler(args))

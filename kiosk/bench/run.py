@@ -41,12 +41,18 @@ def run_bench(exhibit: Path, quick: bool, json_path: Path | None) -> int:
         figures.append(figure)
         print(_row(figure), flush=True)
 
-    app_ms, floor_ms = startup.measure(runs, exhibit)
-    ratio = median(app_ms) / median(floor_ms)
-    print("Cold start (launch to first attract frame with its picture)")
-    add("startup_ms", "kiosk", median(app_ms))
-    add("startup_floor_ms", "floor: minimal PySide6 window", median(floor_ms))
+    started = startup.measure(runs, exhibit)
+    floor = median(started["floor"])
+    ratio = median(started["kiosk"]) / floor
+    print("Cold start (launch to first attract frame with its picture; caches warm unless said)")
+    add("startup_ms", "kiosk (ms)", median(started["kiosk"]))
+    add("startup_floor_ms", "floor: minimal PySide6 window (ms)", floor)
     add("startup_ratio", "ratio (x)", ratio, "<= 1.5 x floor", ratio <= 1.5)
+    add("startup_ready_ms", "kiosk ready for a touch (ms)", median(started["ready"]))
+    add("startup_after_edit_ms", "first frame, exhibit just edited (ms)", median(started["edited"]))
+    add("startup_after_edit_ratio", "  ratio (x)", median(started["edited"]) / floor)
+    add("startup_uncached_ms", "first frame, no caches at all (ms)", median(started["uncached"]))
+    add("startup_uncached_ratio", "  ratio (x)", median(started["uncached"]) / floor)
 
     rig = interaction.make_rig(exhibit)
     try:

@@ -6,7 +6,6 @@ precision the curator gave and format only what is known.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 
@@ -80,6 +79,8 @@ def parse_partial_date(text: str) -> PartialDate:
         raise ValueError(f"'{text}' has month {month}; months run from 01 to 12")
     if day is not None:
         assert month is not None
+        import calendar  # only a curator's check needs it, not a kiosk starting from its cache
+
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
             raise ValueError(f"'{text}' is not a real day: {year}-{month:02d} has {last} days")

@@ -17,6 +17,7 @@ import yaml
 from kiosk.core.dates import PartialDate, is_before
 from kiosk.core.diagnostics import Diagnostic, ExhibitError, Severity
 from kiosk.core.exhibit_format import EXHIBIT
+from kiosk.core.media import default_media_root
 from kiosk.core.model import Exhibit, build_exhibit
 from kiosk.core.spec import INVALID, Context
 from kiosk.core.yamlsource import compose, read_text
@@ -36,11 +37,6 @@ class LoadResult:
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if not d.is_error)
-
-
-def default_media_root(exhibit_path: Path) -> Path:
-    """``media/`` beside the ``exhibits/`` folder that holds the file."""
-    return exhibit_path.resolve().parent.parent / "media"
 
 
 def display_name(path: Path) -> str:

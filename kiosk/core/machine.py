@@ -14,10 +14,9 @@ from typing import Callable
 
 from kiosk.core import events as ev
 from kiosk.core.idle import IdlePhase, IdlePolicy, SlideClock
-from kiosk.core.navigation import (
-    EDGES, NAV_DEBOUNCE, STAFF_EFFECTS, Change, Clock, Effect, NavState, Screen, Visit,
-)
+from kiosk.core.navigation import EDGES, NAV_DEBOUNCE, STAFF_EFFECTS, Change, Clock, Effect
 from kiosk.core.shape import Shape
+from kiosk.core.state import NavState, Screen, attract_state
 from kiosk.core.staff import CornerGesture, PinLock, PinResult
 
 Listener = Callable[[Change], None]
@@ -62,7 +61,7 @@ class NavigationMachine:
 
     def fresh_state(self) -> NavState:
         """Attract, with every visitor setting at its default."""
-        return NavState(screen=Screen.ATTRACT, visit=Visit(language=self.default_language))
+        return attract_state(self.default_language)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener`` on every change; returns the unsubscribe function."""

@@ -16,6 +16,11 @@ AUDIO_SUFFIXES = (".mp3", ".ogg", ".oga", ".opus", ".wav", ".m4a", ".flac")
 _HEADER_BYTES = 4096
 
 
+def default_media_root(exhibit_path: Path) -> Path:
+    """``media/`` beside the ``exhibits/`` folder that holds the file."""
+    return exhibit_path.resolve().parent.parent / "media"
+
+
 class MediaPathError(ValueError):
     """A media path that is malformed or points outside the media folder."""
 

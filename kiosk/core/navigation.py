@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 
 from kiosk.core import events as ev
 from kiosk.core.shape import Shape
+from kiosk.core.state import NavState, Screen, Visit  # noqa: F401 - the graph is told in these; callers import them here too
 
 Clock = Callable[[], float]
 
@@ -23,15 +24,6 @@ TEXT_SIZES = 3
 
 NAV_DEBOUNCE = 0.2
 """Seconds within which a second navigation is taken as a bounce of the first."""
-
-
-class Screen(str, Enum):
-    ATTRACT = "attract"
-    HOME = "home"
-    STOP = "stop"
-    ZOOM = "zoom"
-    STAFF_PIN = "staff_pin"
-    STAFF_PANEL = "staff_panel"
 
 
 class Effect(str, Enum):
@@ -44,33 +36,6 @@ class Effect(str, Enum):
     RESTART_REQUESTED = "restart_requested"
     PIN_REJECTED = "pin_rejected"
     PIN_LOCKED = "pin_locked"
-
-
-@dataclass(frozen=True)
-class Visit:
-    """One visitor's choices; all of them go back to defaults on idle reset."""
-
-    language: str
-    text_size: int = 0
-    high_contrast: bool = False
-    reduced_motion: bool = False
-    narrating: bool = False
-
-
-@dataclass(frozen=True)
-class NavState:
-    screen: Screen
-    visit: Visit
-    stop: int = 0
-    """Index of the current stop; meaningful on STOP and ZOOM, always valid."""
-    image: int = 0
-    """Index of the zoomed image within the stop; always valid."""
-    warning: bool = False
-    """The idle warning is shown over the screen."""
-    countdown: int = 0
-    """Seconds left on the idle warning."""
-    slide: int = 0
-    """Attract slide index."""
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,14 @@ restarts the kiosk. Without NOTIFY_SOCKET (not under systemd) it does nothing.
 from __future__ import annotations
 
 import os
-import socket
 
 
 def notify(message: str, socket_path: str | None = None) -> bool:
     path = socket_path if socket_path is not None else os.environ.get("NOTIFY_SOCKET", "")
     if not path:
         return False
+    import socket  # only under systemd
+
     address = "\0" + path[1:] if path.startswith("@") else path
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:

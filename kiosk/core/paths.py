@@ -17,5 +17,10 @@ def state_dir() -> Path:
     return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / APP
 
 
+def cache_dir() -> Path:
+    """Things the kiosk can always make again (the checked exhibit)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP
+
+
 def default_config_path() -> Path:
     return config_dir() / "config.yaml"

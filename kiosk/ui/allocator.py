@@ -10,7 +10,6 @@ the system when it is freed, and two arenas keep fragmentation down.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 
 M_MMAP_THRESHOLD = -3
@@ -20,12 +19,10 @@ log = logging.getLogger(__name__)
 
 
 def tune_allocator() -> bool:
-    name = ctypes.util.find_library("c")
-    if not name:
-        return False
+    """Returns whether glibc took the settings. The C library is reached through
+    the process's own symbols: ``ctypes.util.find_library`` would run ldconfig."""
     try:
-        libc = ctypes.CDLL(name)
-        mallopt = libc.mallopt
+        mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):  # not glibc
         return False
     ok = bool(mallopt(M_MMAP_THRESHOLD, 128 * 1024)) and bool(mallopt(M_ARENA_MAX, 2))

@@ -7,9 +7,17 @@ import os
 import sys
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
+from kiosk.core import exhibit_cache
 from kiosk.core.config import Config
-from kiosk.core.loader import check_exhibit
-from kiosk.core.paths import state_dir
+from kiosk.core.paths import cache_dir, state_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSize
+
+    from kiosk.ui.kept_pictures import KeptPictures
+    from kiosk.ui.screens.attract import AttractScreen
 
 log = logging.getLogger(__name__)
 
@@ -17,65 +25,102 @@ log = logging.getLogger(__name__)
 def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None = None,
             media_root: Path | None = None, size: tuple[int, int] | None = None,
             config: Config | None = None, screen: int | None = None, show_cursor: bool | None = None) -> int:
+    """Start the kiosk, in the order a visitor waits on: the checked exhibit (from
+    the cache when unchanged); Qt; the fonts and the first picture on a worker
+    thread while the attract screen is built; its first frame; and only then
+    the runtime (machine, input, narration, staff, statistics), some 20 ms of
+    imports that nobody can tell from the first frame."""
     config = config or Config()
-    result = check_exhibit(exhibit_path, media_root)
-    for diagnostic in result.diagnostics:
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(0.0005)  # until the first frame: hand the GIL to the picture and font thread quickly
+    exhibit, diagnostics = exhibit_cache.check(exhibit_path, media_root)
+    for diagnostic in diagnostics:
         print(diagnostic, file=sys.stderr)
-    if result.exhibit is None:
+    if exhibit is None:
         print("kiosk: the exhibit has errors; fix them and start again", file=sys.stderr)
         return 1
-    exhibit = result.exhibit
     language = language or config.default_language
     if language is not None and language not in exhibit.language_codes:
         print(f"kiosk: language {language} is not one of {', '.join(exhibit.language_codes)}", file=sys.stderr)
         return 2
 
-    from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtGui import QCursor
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication  # and no Qt namespace (10 ms of enums) before the first frame
 
-    from kiosk.logsetup import attach_file_log, setup_logging
-    from kiosk.ui.screens.attract import AttractScreen
-    from kiosk.ui.fonts import register_fonts
+    from kiosk.core.state import attract_state
+    from kiosk.logsetup import setup_logging
+    from kiosk.ui.fonts import font_family, font_files, register
     from kiosk.ui.images import ImageStore
-    from kiosk.ui.runtime import EXIT_RESTART, KioskRuntime
-    from kiosk.ui.window import KioskWindow
+    from kiosk.ui.kept_pictures import KeptPictures, source_files, stamp_of
+    from kiosk.ui.screens.attract import AttractScreen
 
-    from kiosk.ui.allocator import tune_allocator
-
-    tune_allocator()
-    folder = state_dir()
-    tail = setup_logging(None)
+    tail = setup_logging(None)  # stderr and the staff panel's tail now; the file after the first frame
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("museum-kiosk")
-    family = register_fonts()  # before any picture is drawn: SVG lettering uses Inter
-    store = ImageStore()
+    fonts = font_files()
+    drawn_with = stamp_of(fonts + source_files(Path(__file__).resolve().parent))  # the fonts and the drawing code
+    store = ImageStore(kept=KeptPictures(cache_dir() / "pictures", drawn_with))
+    frames = KeptPictures(cache_dir() / "frames", drawn_with)
     screens = app.screens()
     chosen = screens[min(screen if screen is not None else config.screen, len(screens) - 1)]
     width, height = chosen.size().toTuple() if kiosk_mode else (size or (1920, 1080))
     first = next(exhibit.attract_images(), None)
-    if first is not None:  # decode the first picture while the window is being built
-        store.request(first.path, AttractScreen.request_size(width, height), cover=True)
-    window = KioskWindow(store, family)
-    runtime = KioskRuntime(exhibit_path, exhibit, window, config, media_root=media_root, language=language,
-                           stats_path=folder / "statistics.sqlite3", log_tail=tail)
+
+    def prepare_live_frames() -> None:
+        """On a worker: the fonts, then the first picture (kept from the last start, or decoded)."""
+        store.prepare(lambda: register(fonts))
+        if first is not None:
+            store.request(first.path, AttractScreen.request_size(width, height), cover=True, keep=True)
+
+    from kiosk.ui.window import KioskWindow
+
+    window = KioskWindow(store, font_family(fonts))
     if kiosk_mode:
         window.setScreen(chosen)
         window.setGeometry(chosen.geometry())
-        runtime.controller.watcher.lockdown = True
-        window.lock_down()
-        if not (show_cursor if show_cursor is not None else config.show_cursor):
-            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
     else:
         window.resize(width, height)
+    window.render(exhibit, attract_state(language or exhibit.default_language))
+    recalled = _recall_first_frame(frames, window.attract, first.path if first else None, window.size())
+    if not recalled:  # the first frame will be drawn live: start on what it needs now
+        prepare_live_frames()
+    if kiosk_mode:
+        window.lock_down()
+        if not (show_cursor if show_cursor is not None else config.show_cursor):
+            from PySide6.QtCore import Qt
+            from PySide6.QtGui import QCursor
+
+            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    else:
         window.show()
 
-    def announce() -> None:
-        """After the first frame: open the log file, then say how we started."""
+    folder = state_dir()
+    running: list = []
+
+    def start_runtime() -> None:
+        """The first frame is out: now the rest of the kiosk."""
+        sys.setswitchinterval(switching)
+        if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):  # what `kiosk bench` times
+            print("FIRST_FRAME", flush=True)
+        from kiosk.logsetup import attach_file_log
+        from kiosk.ui.allocator import tune_allocator
+        from kiosk.ui.runtime import KioskRuntime
+
+        tune_allocator()  # for the day ahead; the two decode threads may already have their arenas
+        if recalled:
+            prepare_live_frames()  # the kept frame stays on screen until these are ready
+        elif first is not None and not store.is_broken(first.path):
+            attract = window.attract
+            frames.save(first.path, attract.size(), False, attract.render_frame(), attract.frame_detail())
         attach_file_log(folder)
-        log.info("kiosk started on %s (%d stops)%s", exhibit_path, len(exhibit.stops),
-                 " in kiosk mode" * kiosk_mode)
+        runtime = KioskRuntime(exhibit_path, exhibit, window, config, media_root=media_root, language=language,
+                               stats_path=folder / "statistics.sqlite3", log_tail=tail)
+        runtime.controller.watcher.lockdown = kiosk_mode
+        runtime.start()
+        running.append(runtime)
+        log.info("kiosk started on %s (%d stops)%s", exhibit_path, len(exhibit.stops), " in kiosk mode" * kiosk_mode)
         if kiosk_mode:
+            from PySide6.QtCore import Qt
+
             frameless = bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint)
             log.info("kiosk window: full screen=%s frameless=%s screen=%s", window.isFullScreen(), frameless,
                      chosen.name())
@@ -83,19 +128,34 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
                 log.warning("no staff PIN is set: the staff panel cannot be opened and exit is disabled "
                             "(set one with 'kiosk set-pin')")
 
-    QTimer.singleShot(0, announce)
-    runtime.start()
+    window.attract.first_picture.connect(start_runtime)
     code = app.exec()
-    runtime.stop()
+    for runtime in running:
+        runtime.stop()
     store.wait()
+    from kiosk.ui.runtime import EXIT_RESTART
+
     if code == EXIT_RESTART and not os.environ.get("INVOCATION_ID"):
         # not under systemd (which restarts us itself): start again in place
         os.execv(sys.executable, [sys.executable, "-m", "kiosk", *sys.argv[1:]])
     return code
 
 
+def _recall_first_frame(frames: KeptPictures, attract: AttractScreen, picture: Path | None, size: QSize) -> bool:
+    """Give the attract screen its first frame as drawn at the last start, if
+    nothing it was drawn from has changed. It is drawn until the live frame is
+    ready: before the fonts are registered, the picture is read or any of
+    PySide's Qt enums (some 10 ms to set up) are needed."""
+    if picture is None:
+        return False
+    attract.kept_frame = frames.load(picture, size, False, attract.frame_detail())
+    return attract.kept_frame is not None
+
+
 def run_preview(exhibit_path: Path, media_root: Path | None = None, size: tuple[int, int] | None = None) -> int:
     """The kiosk in a resizable window that reloads when the file is saved."""
+    from kiosk.core.loader import check_exhibit
+
     result = check_exhibit(exhibit_path, media_root)
     for diagnostic in result.diagnostics:
         print(diagnostic, file=sys.stderr)

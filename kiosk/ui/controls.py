@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.core import events as ev
 from kiosk.core.model import Exhibit
-from kiosk.core.navigation import NavState
+from kiosk.core.state import NavState
 from kiosk.ui.look import Look
 from kiosk.ui.strings import tr
 from kiosk.ui.widgets import TouchButton

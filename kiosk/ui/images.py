@@ -11,12 +11,15 @@ decode is reported once and remembered, and views draw a designed fallback.
 from __future__ import annotations
 
 import logging
+import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPainter
-from PySide6.QtSvg import QSvgRenderer
+
+from kiosk.ui.kept_pictures import KeptPictures
 
 log = logging.getLogger(__name__)
 
@@ -26,16 +29,29 @@ DEFAULT_BUDGET = 64 * 1024 * 1024
 anything older is decoded again, off the GUI thread, when it is next shown."""
 
 
+def fitted(size: QSize, box: QSize, cover: bool = False) -> QSize:
+    """``size`` scaled to fit inside ``box``, or to cover it, keeping its shape.
+
+    Arithmetic rather than ``QSize.scaled``, whose mode is named in PySide's
+    ``Qt`` namespace: that namespace builds all its enums when first touched,
+    some 10 ms, and this runs on the way to the first frame.
+    """
+    if size.isEmpty():
+        return QSize(box)
+    factor = (max if cover else min)(box.width() / size.width(), box.height() / size.height())
+    return QSize(max(1, round(size.width() * factor)), max(1, round(size.height() * factor)))
+
+
 def decode(path: Path, size: QSize, cover: bool = False) -> QImage | None:
     """The image at ``path`` fitted inside ``size`` (or covering it), or None if broken."""
-    mode = Qt.AspectRatioMode.KeepAspectRatioByExpanding if cover else Qt.AspectRatioMode.KeepAspectRatio
     if path.suffix.lower() == ".svg":
+        from PySide6.QtSvg import QSvgRenderer  # here, on a decode thread: not on the way to the first frame
+
         renderer = QSvgRenderer(str(path))
         if not renderer.isValid():
             return None
-        target = renderer.defaultSize().scaled(size, mode)
-        image = QImage(target, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
+        image = QImage(fitted(renderer.defaultSize(), size, cover), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)  # transparent
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter)
@@ -45,7 +61,7 @@ def decode(path: Path, size: QSize, cover: bool = False) -> QImage | None:
     reader.setAutoTransform(True)
     original = reader.size()
     if original.isValid():
-        scaled = original.scaled(size, mode)
+        scaled = fitted(original, size, cover)
         reader.setScaledSize(scaled if scaled.width() < original.width() else original)
     image = reader.read()
     return None if image.isNull() else image
@@ -53,16 +69,39 @@ def decode(path: Path, size: QSize, cover: bool = False) -> QImage | None:
 
 class _Relay(QObject):
     done = Signal(object, object)  # key, QImage or None
+    prepared = Signal()
 
 
-class _DecodeTask(QRunnable):
-    def __init__(self, key: Key, path: Path, size: QSize, relay: _Relay) -> None:
+class _PrepareTask(QRunnable):
+    def __init__(self, work: Callable[[], None], gate: threading.Event, relay: _Relay) -> None:
         super().__init__()
-        self.key, self.path, self.size, self.relay = key, path, size, relay
+        self.work, self.gate, self.relay = work, gate, relay
 
     def run(self) -> None:
         try:
-            image = decode(self.path, self.size, cover=self.key[3])
+            self.work()
+        except Exception:  # decode anyway, in whatever fonts there are
+            log.exception("preparing to decode failed")
+        finally:
+            self.gate.set()
+            self.relay.prepared.emit()
+
+
+class _DecodeTask(QRunnable):
+    def __init__(self, key: Key, path: Path, size: QSize, relay: _Relay, gate: threading.Event,
+                 keep: KeptPictures | None = None) -> None:
+        super().__init__()
+        self.key, self.path, self.size, self.relay, self.gate, self.keep = key, path, size, relay, gate, keep
+
+    def run(self) -> None:
+        cover = self.key[3]
+        try:
+            image = self.keep.load(self.path, self.size, cover) if self.keep is not None else None
+            if image is None:
+                self.gate.wait()  # kept pixels need no fonts; a decode may
+                image = decode(self.path, self.size, cover=cover)
+                if image is not None and self.keep is not None:
+                    self.keep.save(self.path, self.size, cover, image)
         except Exception:  # a decoder bug must not kill the pool thread
             log.exception("decoding %s failed", self.path)
             image = None
@@ -75,11 +114,14 @@ class ImageStore(QObject):
     ready = Signal(str, object)   # path, QImage
     failed = Signal(str)          # path
     cleared = Signal()            # files changed on disk: fetch again
+    prepared = Signal()           # the work given to prepare() is done
 
     def __init__(self, parent: QObject | None = None, budget_bytes: int = DEFAULT_BUDGET,
-                 pool: QThreadPool | None = None) -> None:
+                 pool: QThreadPool | None = None, kept: KeptPictures | None = None) -> None:
         super().__init__(parent)
         self.budget = budget_bytes
+        self.kept = kept
+        """Where pictures asked for with ``keep`` are kept between starts."""
         self._pool = pool or QThreadPool.globalInstance()
         self._cache: OrderedDict[Key, QImage] = OrderedDict()
         self._bytes = 0
@@ -87,6 +129,23 @@ class ImageStore(QObject):
         self._broken: set[str] = set()
         self._relay = _Relay(self)
         self._relay.done.connect(self._finished)
+        self._relay.prepared.connect(self.prepared)
+        self._gate = threading.Event()
+        self._gate.set()
+
+    def prepare(self, work: Callable[[], None]) -> None:
+        """Run ``work`` on a worker thread, and start no decode before it is done.
+
+        The kiosk registers its fonts this way while it builds its window: an
+        SVG's lettering drawn before Inter is registered would be drawn, and
+        cached, in a fallback font. The task goes first in the pool, so the
+        decodes waiting for it can never hold every thread it could run on.
+        """
+        self._gate.clear()
+        self._pool.start(_PrepareTask(work, self._gate, self._relay), 1)
+
+    def is_prepared(self) -> bool:
+        return self._gate.is_set()
 
     @staticmethod
     def key(path: Path, size: QSize, cover: bool = False) -> Key:
@@ -106,10 +165,12 @@ class ImageStore(QObject):
     def is_broken(self, path: Path) -> bool:
         return str(path) in self._broken
 
-    def request(self, path: Path, size: QSize, cover: bool = False) -> QImage | None:
+    def request(self, path: Path, size: QSize, cover: bool = False, keep: bool = False) -> QImage | None:
         """The image if cached; otherwise start decoding it and return None.
 
         ``cover``: scale to cover the size (cropped when drawn) rather than fit in it.
+        ``keep``: look among the kept pictures before decoding, and keep what
+        is decoded there (the first attract picture, for the next start).
         """
         if size.isEmpty() or self.is_broken(path):
             return None
@@ -119,7 +180,7 @@ class ImageStore(QObject):
         key = self.key(path, size, cover)
         if key not in self._pending:
             self._pending.add(key)
-            self._pool.start(_DecodeTask(key, path, size, self._relay))
+            self._pool.start(_DecodeTask(key, path, size, self._relay, self._gate, self.kept if keep else None))
         return None
 
     def clear(self) -> None:
@@ -146,9 +207,12 @@ class ImageStore(QObject):
             self._broken.add(path)
             self.failed.emit(path)
             return
+        self._add(key, image)
+        self.ready.emit(path, image)
+
+    def _add(self, key: Key, image: QImage) -> None:
         self._cache[key] = image
         self._bytes += image.sizeInBytes()
         while self._bytes > self.budget and len(self._cache) > 1:
             _, evicted = self._cache.popitem(last=False)
             self._bytes -= evicted.sizeInBytes()
-        self.ready.emit(path, image)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # loaded on first use: they cost start-up time and most stops
     from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.core.model import Exhibit, Stop
-from kiosk.core.navigation import NavState, Screen
+from kiosk.core.state import NavState, Screen
 
 log = logging.getLogger(__name__)
 

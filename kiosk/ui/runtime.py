@@ -9,7 +9,6 @@ notify protocol (READY after the first frame, WATCHDOG from a GUI timer).
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
 import sys
@@ -17,7 +16,7 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -25,17 +24,17 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core import events as ev
 from kiosk.core.config import Config
 from kiosk.core.faults import FaultCounter
-from kiosk.core.loader import check_exhibit
 from kiosk.core.model import Exhibit
 from kiosk.core.navigation import Change, Effect, Screen
 from kiosk.core.notify import notify, watchdog_interval
-from kiosk.core.pin import verify_pin
 from kiosk.core.staff import PinLock, no_pin_set
 from kiosk.core.stats import StatsRecorder, StatsWriter, format_report, report
 from kiosk.logsetup import LogTail
 from kiosk.ui.controller import KioskController
-from kiosk.ui.screens.staff import StaffStatus
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.ui.screens.staff import StaffStatus
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +57,7 @@ class KioskRuntime(QObject):
         self.reload_errors: list[str] = []
         self.faults = FaultCounter()
         self.log_tail = log_tail or LogTail()
-        check = (lambda pin: verify_pin(pin, config.pin_hash)) if config.pin_hash else no_pin_set
+        check = (lambda pin: _verify(pin, config.pin_hash)) if config.pin_hash else no_pin_set
         self.controller = KioskController(exhibit, window, clock=clock, pin_lock=PinLock(check=check),
                                           language=language or config.default_language, tick_ms=tick_ms)
         if config.idle_timeout:
@@ -73,7 +72,10 @@ class KioskRuntime(QObject):
             self.stats_writer = StatsWriter(stats_path)
             self.recorder = StatsRecorder(tuple(stop.id for stop in exhibit.stops))
             self.controller.machine.subscribe(self._record)
-        window.attract.first_picture.connect(self._first_frame)
+        if window.attract.showing_picture():  # the kiosk drew its first frame before building us
+            QTimer.singleShot(0, self._first_frame)
+        else:
+            window.attract.first_picture.connect(self._first_frame)
         self.heartbeat = QTimer(self)
         interval = watchdog_interval()
         if interval:
@@ -101,10 +103,11 @@ class KioskRuntime(QObject):
             self.stats_writer = None
 
     def _first_frame(self) -> None:
-        """The attract loop is on screen with its first picture: we have started."""
+        """The attract loop is on screen with its first picture, and a touch
+        would be heard: we have started."""
         notify("READY=1")
-        if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):  # `kiosk bench` times exactly this
-            print("FIRST_FRAME", flush=True)
+        if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):  # `kiosk bench` times this too
+            print("READY", flush=True)
             self.exit_app(0)
             return
         self.window.build_all()  # the screens a touch will need, before any touch comes
@@ -153,6 +156,8 @@ class KioskRuntime(QObject):
 
     def reload(self) -> bool:
         """Validate the exhibit file again; switch to it only if it is valid."""
+        from kiosk.core.loader import check_exhibit
+
         result = check_exhibit(self.exhibit_path, self.media_root)
         self.last_reload = self.wall()
         if result.exhibit is None:
@@ -169,6 +174,10 @@ class KioskRuntime(QObject):
         return result.exhibit is not None
 
     def status(self) -> StaffStatus:
+        import datetime
+
+        from kiosk.ui.screens.staff import StaffStatus
+
         stamp = lambda t: datetime.datetime.fromtimestamp(t).strftime("%Y-%m-%d %H:%M:%S")  # noqa: E731
         try:
             modified = stamp(self.exhibit_path.stat().st_mtime)
@@ -194,3 +203,9 @@ class KioskRuntime(QObject):
     def _record(self, change: Change) -> None:
         if self.recorder is not None and self.stats_writer is not None:
             self.stats_writer.write(self.recorder.on_change(change, self.wall(), self.clock()))
+
+
+def _verify(pin: str, pin_hash: str) -> bool:
+    from kiosk.core.pin import verify_pin  # hashlib's scrypt: only once somebody types a PIN
+
+    return verify_pin(pin, pin_hash)

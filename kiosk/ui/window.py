@@ -3,21 +3,29 @@
 ``render`` is the only way in: it receives the navigation state and draws
 it. Screen changes slide (stop to stop) or fade, in 250 ms, by animating a
 snapshot of the old screen over the new one; with reduced motion they cut.
+
+At start-up only the attract screen is made; the other screens and the idle
+warning follow its first frame (``build_all``). PySide's ``Qt`` namespace is
+imported only where it is used: touching it first costs some 10 ms.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, Qt, QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QAbstractButton, QGraphicsOpacityEffect, QLabel, QScrollArea, QStackedLayout, QWidget
 
 from kiosk.core.model import Exhibit
-from kiosk.core.navigation import NavState, Screen
+from kiosk.core.state import NavState, Screen
 from kiosk.ui.images import ImageStore
 from kiosk.ui.look import Look
-from kiosk.ui.overlays import IdleWarning
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.theme import theme_for
+
+if TYPE_CHECKING:
+    from kiosk.ui.overlays import IdleWarning
 
 TRANSITION_MS = 250
 
@@ -30,7 +38,6 @@ class KioskWindow(QWidget):
         self.kiosk_mode = False
         self.allow_close = True
         self.setWindowTitle("Museum kiosk")
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAutoFillBackground(True)
         self.store, self.family = store, family
         self.can_listen = lambda stop, lang: False
@@ -42,7 +49,7 @@ class KioskWindow(QWidget):
         self.stack.addWidget(self.attract)
         self.screens: dict[Screen, QWidget] = {Screen.ATTRACT: self.attract}
 
-        self.warning = IdleWarning(self)
+        self._warning: QWidget | None = None
         self.snapshot = QLabel(self)
         self.snapshot.hide()
         # Two animations made once and reused: one made per transition would stay
@@ -91,6 +98,15 @@ class KioskWindow(QWidget):
     def build_all(self) -> None:
         for which in Screen:
             self.screen(which)
+        self.warning  # noqa: B018 - built now, not when a visitor walks away
+
+    @property
+    def warning(self) -> IdleWarning:
+        if self._warning is None:
+            from kiosk.ui.overlays import IdleWarning
+
+            self._warning = IdleWarning(self)
+        return self._warning
 
     home = property(lambda self: self.screen(Screen.HOME))
     stop = property(lambda self: self.screen(Screen.STOP))
@@ -116,7 +132,7 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(target)
         if state.warning:
             self.warning.show_countdown(state.countdown, look)
-        elif self.warning.isVisible():
+        elif self._warning is not None and self._warning.isVisible():
             # The touch that dismissed the warning has not been delivered yet (we
             # hear of input before widgets do): let the overlay absorb it first.
             QTimer.singleShot(0, self._hide_warning)
@@ -176,6 +192,8 @@ class KioskWindow(QWidget):
         current = self.focusWidget()
         index = chain.index(current) if current in chain else (-1 if step > 0 else 0)
         target = chain[(index + step) % len(chain)]
+        from PySide6.QtCore import Qt
+
         target.setFocus(Qt.FocusReason.TabFocusReason)
         area = _scroll_area_of(target)
         if area is not None:
@@ -194,10 +212,15 @@ class KioskWindow(QWidget):
     # --- kiosk mode: a visitor cannot leave ----------------------------------------
     def lock_down(self) -> None:
         """Full screen, frameless; close requests refused until staff allow them."""
+        from PySide6.QtCore import Qt  # some 10 ms of PySide enum set-up, which a kiosk pays before its first frame
+
         self.kiosk_mode, self.allow_close = True, False
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
         self.showFullScreen()
+
+    def contextMenuEvent(self, event) -> None:  # type: ignore[override]
+        event.accept()  # no menus on a kiosk, whatever a long press or a right button asks
 
     def closeEvent(self, event) -> None:  # type: ignore[override]
         if self.allow_close:

@@ -35,3 +35,23 @@ def test_schema_is_json_naming_every_top_level_key(capsys: pytest.CaptureFixture
     assert {"format", "id", "languages", "stops", "credits"} <= set(schema["required"])
     stop = schema["properties"]["stops"]["items"]
     assert set(stop["properties"]) == {"id", "date", "title", "narration", "images", "audio", "sources"}
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.cli import COMMANDS
+
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in COMMANDS)
+
+
+def test_a_command_builds_only_its_own_options_yet_helps_in_full(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "--kiosk" in out and "--show-cursor" in out
+
+
+def test_an_unknown_command_is_a_usage_error_naming_the_real_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rum"]) == 2
+    err = capsys.readouterr().err
+    assert "invalid choice: 'rum'" in err and "'run'" in err

@@ -160,12 +160,3 @@ def test_kiosk_mode_fills_the_screen_and_ignores_quit_keys(qtbot, display: str, 
         assert (tmp_path / "state" / "museum-kiosk" / "kiosk.log").read_text().count("kiosk started") == 1
     finally:
         kiosk.stop()
-
-
-def test_first_attract_picture_is_drawn_with_the_kiosk_font() -> None:
-    """The first picture is decoded early; Inter must be registered before it,
-    or the SVG's lettering is drawn in a fallback font and cached that way."""
-    import kiosk.ui.app as app_module
-
-    source = Path(app_module.__file__).read_text()
-    assert source.index("register_fonts()  #") < source.index("store.request(first.path")

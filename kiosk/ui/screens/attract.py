@@ -11,13 +11,13 @@ import math
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.model import Exhibit
-from kiosk.core.navigation import NavState
-from kiosk.ui.images import ImageStore
+from kiosk.core.state import NavState
+from kiosk.ui.images import ImageStore, fitted
 from kiosk.ui.look import Look
 from kiosk.ui.strings import tr
 
@@ -42,11 +42,20 @@ class AttractScreen(QWidget):
         self.title = self.subtitle = ""
         self.prompts: list[str] = []
         self._painted_slide: int | None = None
+        self._live = False
+        """The first live frame has been drawn; before it, the kept one if any."""
+        self.kept_frame: QImage | None = None
+        """The first frame as drawn at the last start (see ``render_frame``)."""
         self.frame = QTimer(self)
         self.frame.setInterval(33)
         self.frame.timeout.connect(self.update)
-        store.ready.connect(lambda path, image: self.update())
-        store.failed.connect(lambda path: self.update())
+        # Bound methods, not lambdas: Qt drops these connections when the screen goes.
+        store.ready.connect(self._store_changed)
+        store.failed.connect(self._store_changed)
+        store.prepared.connect(self._store_changed)
+
+    def _store_changed(self, *_: object) -> None:
+        self.update()
 
     def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         self.look = look
@@ -98,53 +107,92 @@ class AttractScreen(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.look is None:
             return
-        look, t = self.look, self.look.theme
+        if not self._live and (self.kept_frame is None or self._painted_slide is not None) and self._live_ready():
+            self._live, self.kept_frame = True, None  # a kept frame is shown at least once: nothing waits for more
         painter = QPainter(self)
+        if self._live:
+            self._paint_live(painter, self.size(), time.monotonic() - self.changed_at, self.previous)
+        elif self.kept_frame is not None and self.kept_frame.size() == self.size():
+            painter.drawImage(QPointF(0, 0), self.kept_frame)  # the first frame, as it was last drawn
+            self._shown(self.slide)
+        # else nothing yet: the window's background shows through
+        painter.end()
+
+    def _live_ready(self) -> bool:
+        """Whether the first live frame can be drawn: the kiosk font registered
+        (words would fall back) and the first picture decoded or known broken
+        (words alone would flash before it)."""
+        if not self.store.is_prepared():
+            return False
+        if not self.paths:
+            return True
+        return self._image(self.slide) is not None or self.store.is_broken(self.paths[self.slide % len(self.paths)])
+
+    def render_frame(self) -> QImage:
+        """The first frame as ``paintEvent`` draws it live, to keep for the next start."""
+        image = QImage(self.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        self._paint_live(painter, self.size(), 0.0, None)
+        painter.end()
+        return image
+
+    def frame_detail(self) -> str:
+        """Everything a kept first frame depends on besides its picture, fonts and code."""
+        return f"{self.look!r}|{self.title}|{self.subtitle}|{self.prompts}|{self.slide}"
+
+    def _paint_live(self, painter: QPainter, size: QSize, age: float, previous: int | None) -> None:
+        assert self.look is not None
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor(t.background))
-        age = time.monotonic() - self.changed_at
-        still = look.reduced_motion
-        fade = 1.0 if still or self.previous is None else min(1.0, age / FADE_SECONDS)
-        if self.previous is not None and fade < 1.0:
-            self._draw_slide(painter, self.previous, 1.0, age + self.slide_seconds)
-        self._draw_slide(painter, self.slide, fade, age)
-        self._draw_words(painter, look, age)
-        painter.end()
+        painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor(self.look.theme.background))
+        fade = 1.0 if self.look.reduced_motion or previous is None else min(1.0, age / FADE_SECONDS)
+        if previous is not None and fade < 1.0:
+            self._draw_slide(painter, size, previous, 1.0, age + self.slide_seconds)
+        self._draw_slide(painter, size, self.slide, fade, age)
+        self._draw_words(painter, size, self.look, age)
+
+    def _shown(self, index: int) -> None:
+        if index == self.slide:
+            if self._painted_slide is None:
+                QTimer.singleShot(0, self.first_picture.emit)  # once this frame is out
+            self._painted_slide = index
 
     def showing_picture(self) -> bool:
         """The current slide's picture has been painted (not just the background)."""
         return self._painted_slide == self.slide
 
-    def _draw_slide(self, painter: QPainter, index: int, opacity: float, age: float) -> None:
+    def _draw_slide(self, painter: QPainter, size: QSize, index: int, opacity: float, age: float) -> None:
         image = self._image(index)
         broken = image is None and bool(self.paths) and self.store.is_broken(self.paths[index % len(self.paths)])
-        if index == self.slide and (image is not None or broken):
+        if image is not None or broken:
             # A broken picture counts as shown: the screen will look no different
             # later, and a kiosk that never says it is ready gets restarted for ever.
-            if self._painted_slide is None:
-                QTimer.singleShot(0, self.first_picture.emit)  # once this frame is out
-            self._painted_slide = index
+            self._shown(index)
         if image is None:
             return
         progress = 0.0 if self.look and self.look.reduced_motion else min(1.0, age / max(1.0, self.slide_seconds + FADE_SECONDS))
         zoom = (1.0 + DRIFT * (progress if index % 2 == 0 else 1.0 - progress)) / (1 + DRIFT)
-        cover = image.size().scaled(self.size() * (1 + DRIFT), Qt.AspectRatioMode.KeepAspectRatioByExpanding)
+        cover = fitted(image.size(), size * (1 + DRIFT), cover=True)
         width, height = cover.width() * zoom, cover.height() * zoom
-        drift_x = (width - self.width()) * (0.3 + 0.4 * progress if index % 3 else 0.7 - 0.4 * progress)
-        target = QRectF(-drift_x, (self.height() - height) / 2, width, height)
+        drift_x = (width - size.width()) * (0.3 + 0.4 * progress if index % 3 else 0.7 - 0.4 * progress)
+        target = QRectF(-drift_x, (size.height() - height) / 2, width, height)
         painter.setOpacity(opacity)
         painter.drawImage(target, image)
         painter.setOpacity(1.0)
 
-    def _draw_words(self, painter: QPainter, look: Look, age: float) -> None:
+    def _draw_words(self, painter: QPainter, size: QSize, look: Look, age: float) -> None:
+        # Imported here, not with the module: PySide builds every enum of its Qt
+        # namespace on first use (some 10 ms), and a kept first frame needs none.
+        from PySide6.QtCore import Qt
+
         t = look.theme
-        shade = QLinearGradient(QPointF(0, self.height() * 0.45), QPointF(0, self.height()))
+        top = size.height() * 0.45  # the shade is clear above this
+        shade = QLinearGradient(QPointF(0, top), QPointF(0, size.height()))
         shade.setColorAt(0.0, QColor(0, 0, 0, 0))
         shade.setColorAt(1.0, QColor(0, 0, 0, 225))
-        painter.fillRect(self.rect(), shade)
+        painter.fillRect(QRectF(0, top, size.width(), size.height() - top), shade)
         margin = look.px(80)
-        box = QRectF(margin, 0, self.width() - 2 * margin, self.height() - look.px(70))
+        box = QRectF(margin, 0, size.width() - 2 * margin, size.height() - look.px(70))
         bottom = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
         painter.setFont(look.font("title", QFont.Weight.Bold))
         prompt = self.prompt_text(painter.fontMetrics().horizontalAdvance, box.width())

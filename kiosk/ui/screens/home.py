@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWid
 
 from kiosk.core import events as ev
 from kiosk.core.model import Exhibit
-from kiosk.core.navigation import NavState
+from kiosk.core.state import NavState
 from kiosk.ui.controls import SettingsBar, StopRow
 from kiosk.ui.look import Look
 from kiosk.ui.scrolling import kinetic_area, style_scrollbar

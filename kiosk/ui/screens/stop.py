@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWid
 
 from kiosk.core import events as ev
 from kiosk.core.model import Exhibit, Stop
-from kiosk.core.navigation import NavState
+from kiosk.core.state import NavState
 from kiosk.ui.controls import SettingsBar, TimelineStrip
 from kiosk.ui.images import ImageStore
 from kiosk.ui.look import Look

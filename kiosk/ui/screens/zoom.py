@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
 from kiosk.core.model import Exhibit
-from kiosk.core.navigation import NavState
+from kiosk.core.state import NavState
 from kiosk.ui.images import ImageStore
 from kiosk.ui.look import Look
 from kiosk.ui.strings import tr
@@ -39,8 +39,11 @@ class ZoomView(QWidget):
         self._drag: QPointF | None = None
         self._pinch: tuple[float, float, QPointF] | None = None
         store.ready.connect(self._on_ready)
-        store.failed.connect(lambda path: self.update())
+        store.failed.connect(self._on_failed)  # bound: dropped with the screen, unlike a lambda
         store.cleared.connect(self._forget)
+
+    def _on_failed(self, path: str) -> None:
+        self.update()
 
     def show_image(self, path: Path, alt: str, missing: str, look: Look) -> None:
         if path != self.path:
