@@ -6,7 +6,6 @@ import logging
 import os
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from kiosk.core import exhibit_cache
@@ -26,13 +25,12 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
             media_root: Path | None = None, size: tuple[int, int] | None = None,
             config: Config | None = None, screen: int | None = None, show_cursor: bool | None = None) -> int:
     """Start the kiosk, in the order a visitor waits on: the checked exhibit (from
-    the cache when unchanged); Qt; the fonts and the first picture on a worker
-    thread while the attract screen is built; its first frame; and only then
-    the runtime (machine, input, narration, staff, statistics), some 20 ms of
-    imports that nobody can tell from the first frame."""
+    its cache when unchanged); Qt; the attract screen and its first frame, kept
+    from the last start or else drawn once the fonts are registered and the
+    first picture is ready (both on a worker thread); and only then the runtime
+    (machine, input, narration, staff, statistics), imports that nobody can
+    tell from the first frame. See README, "How the kiosk starts quickly"."""
     config = config or Config()
-    switching = sys.getswitchinterval()
-    sys.setswitchinterval(0.0005)  # until the first frame: hand the GIL to the picture and font thread quickly
     exhibit, diagnostics = exhibit_cache.check(exhibit_path, media_root)
     for diagnostic in diagnostics:
         print(diagnostic, file=sys.stderr)
@@ -59,6 +57,7 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
     fonts = font_files()
     drawn_with = stamp_of(fonts + source_files(Path(__file__).resolve().parent))  # the fonts and the drawing code
     store = ImageStore(kept=KeptPictures(cache_dir() / "pictures", drawn_with))
+    store.hold()  # no decode before the fonts its lettering needs (prepare_live_frames)
     frames = KeptPictures(cache_dir() / "frames", drawn_with)
     screens = app.screens()
     chosen = screens[min(screen if screen is not None else config.screen, len(screens) - 1)]
@@ -98,7 +97,6 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
 
     def start_runtime() -> None:
         """The first frame is out: now the rest of the kiosk."""
-        sys.setswitchinterval(switching)
         if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):  # what `kiosk bench` times
             print("FIRST_FRAME", flush=True)
         from kiosk.logsetup import attach_file_log

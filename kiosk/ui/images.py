@@ -133,6 +133,10 @@ class ImageStore(QObject):
         self._gate = threading.Event()
         self._gate.set()
 
+    def hold(self) -> None:
+        """Start no decode until ``prepare`` has been given its work and has done it."""
+        self._gate.clear()
+
     def prepare(self, work: Callable[[], None]) -> None:
         """Run ``work`` on a worker thread, and start no decode before it is done.
 

@@ -148,3 +148,18 @@ def test_transitions_leave_nothing_behind(kiosk: Kiosk) -> None:
         kiosk.qtbot.wait(0)
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert len(kiosk.window.findChildren(QObject)) <= before + 5
+
+
+def test_the_stop_slid_away_is_the_one_that_was_on_screen(kiosk: Kiosk) -> None:
+    """The snapshot comes from the frame on the glass, not from painting again."""
+    kiosk.send(ev.Touch(), ev.OpenStop(0))
+    kiosk.settle()
+    kiosk.window.repaint()
+    on_screen = kiosk.window.grab().toImage()
+    kiosk.send(ev.Next())
+    assert kiosk.window.transitioning
+    slid = kiosk.window.snapshot.picture.convertToFormat(on_screen.format())
+    assert slid.size() == on_screen.size()
+    samples = [(x, y) for x in range(0, slid.width(), 24) for y in range(0, slid.height(), 24)]
+    assert sum(slid.pixel(x, y) != on_screen.pixel(x, y) for x, y in samples) / len(samples) < 0.01
+    assert kiosk.window.stop.title.text() != ""  # and the new stop is already in place beneath it

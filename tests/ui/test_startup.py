@@ -151,3 +151,23 @@ def test_a_kept_frame_with_other_words_is_not_shown(qtbot, tmp_path: Path) -> No
     frames.save(picture, window.size(), False, window.attract.render_frame(), "an older title")
     assert not _recall_first_frame(frames, window.attract, picture, window.size())
     window.store.wait()
+
+
+def test_a_held_store_decodes_nothing_and_the_attract_screen_waits(qtbot, tmp_path: Path, monkeypatch) -> None:
+    """Before the kiosk hands the store its fonts, a paint must not start a
+    decode whose lettering would be drawn in a fallback font."""
+    calls: list[Path] = []
+    monkeypatch.setattr(images, "decode", lambda path, *args, **kwargs: calls.append(path))
+    store = ImageStore()
+    store.hold()
+    window = _attract_window(qtbot, copy_minimal(tmp_path), store)
+    window.show()
+    qtbot.waitExposed(window)
+    window.attract.repaint()
+    assert not window.attract.showing_picture() and not store.is_prepared()
+    with qtbot.waitSignal(store.prepared, timeout=3000):
+        store.prepare(lambda: None)
+    window.attract.repaint()
+    assert store.wait(3000)
+    assert len(calls) == 1  # now, and only now, the first picture is decoded
+    window.close()
