@@ -165,8 +165,8 @@ def test_a_held_store_decodes_nothing_and_the_attract_screen_waits(qtbot, tmp_pa
     qtbot.waitExposed(window)
     window.attract.repaint()
     assert not window.attract.showing_picture() and not store.is_prepared()
-    with qtbot.waitSignal(store.prepared, timeout=3000):
-        store.prepare(lambda: None)
+    store.prepare(lambda: None)
+    qtbot.waitUntil(store.is_prepared, timeout=3000)
     window.attract.repaint()
     assert store.wait(3000)
     assert len(calls) == 1  # now, and only now, the first picture is decoded
