@@ -30,7 +30,7 @@ def settle(app: QApplication, store: ImageStore, window: KioskWindow) -> None:
     for _ in range(3):
         store.wait()
         app.processEvents()
-    window.snapshot.hide()
+    window.end_transition()
 
 
 def main(out: Path, sizes: list[tuple[int, int]], langs: list[str], text_sizes: list[int]) -> None:

@@ -50,9 +50,7 @@ class Rig:
         """Settled, with no transition half-way: a fade holds a window-sized
         picture while it runs, which would show as megabytes come and gone."""
         self.settle()
-        if self.window._animation is not None:
-            self.window._animation.stop()
-        self.window.snapshot.hide()
+        self.window.end_transition()
         self.settle()
 
     def close(self) -> None:
@@ -122,10 +120,7 @@ def touch_latency(rig: Rig, navigations: int) -> list[float]:
             rig.app.processEvents()
         rig.window.repaint()  # the frame, fully painted
         samples.append((time.perf_counter() - started) * 1000)
-        rig.settle()  # let the transition and preloads finish before the next swipe
-        if rig.window._animation is not None:
-            rig.window._animation.stop()
-        rig.window.snapshot.hide()
+        rig.at_rest()  # preloads done, transition ended, before the next swipe
     return samples
 
 

@@ -3,7 +3,7 @@
 ``make setup`` installs Debian's fonts-inter; we register its files with Qt
 by path so every kiosk renders the same, whatever fontconfig prefers.
 Finding the files is a few stat calls; registering them parses seven fonts,
-which the kiosk does on a worker thread while it builds its window
+which the kiosk does on a worker thread, off the way to its first frame
 (QFontDatabase is thread-safe), so ``font_family`` and ``register`` are apart.
 """
 

@@ -33,8 +33,8 @@ def fitted(size: QSize, box: QSize, cover: bool = False) -> QSize:
     """``size`` scaled to fit inside ``box``, or to cover it, keeping its shape.
 
     Arithmetic rather than ``QSize.scaled``, whose mode is named in PySide's
-    ``Qt`` namespace: that namespace builds all its enums when first touched,
-    some 10 ms, and this runs on the way to the first frame.
+    ``Qt`` namespace: importing that builds all its enums (some 10 ms), and
+    this module is imported on the way to the first frame.
     """
     if size.isEmpty():
         return QSize(box)
@@ -140,9 +140,9 @@ class ImageStore(QObject):
     def prepare(self, work: Callable[[], None]) -> None:
         """Run ``work`` on a worker thread, and start no decode before it is done.
 
-        The kiosk registers its fonts this way while it builds its window: an
-        SVG's lettering drawn before Inter is registered would be drawn, and
-        cached, in a fallback font. The task goes first in the pool, so the
+        The kiosk registers its fonts this way, off the GUI thread: an SVG's
+        lettering drawn before Inter is registered would be drawn, and cached,
+        in a fallback font. The task goes first in the pool, so the
         decodes waiting for it can never hold every thread it could run on.
         """
         self._gate.clear()
@@ -211,12 +211,9 @@ class ImageStore(QObject):
             self._broken.add(path)
             self.failed.emit(path)
             return
-        self._add(key, image)
-        self.ready.emit(path, image)
-
-    def _add(self, key: Key, image: QImage) -> None:
         self._cache[key] = image
         self._bytes += image.sizeInBytes()
         while self._bytes > self.budget and len(self._cache) > 1:
             _, evicted = self._cache.popitem(last=False)
             self._bytes -= evicted.sizeInBytes()
+        self.ready.emit(path, image)

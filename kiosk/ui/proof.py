@@ -71,7 +71,7 @@ class Renderer:
         for _ in range(3):
             self.store.wait()
             QApplication.processEvents()
-        self.window.snapshot.hide()
+        self.window.end_transition()
 
     def grab(self) -> QImage:
         self.settle()

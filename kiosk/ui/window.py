@@ -218,6 +218,12 @@ class KioskWindow(QWidget):
         self._animation = animation
         animation.start()
 
+    def end_transition(self) -> None:
+        """Jump to the end of any transition (screenshots, proofs, measurements)."""
+        if self._animation is not None:
+            self._animation.stop()
+        self.snapshot.hide()
+
     @property
     def transitioning(self) -> bool:
         return self.snapshot.isVisible()

@@ -40,9 +40,7 @@ class Kiosk:
         for _ in range(3):
             self.store.wait()
             QApplication.processEvents()
-        if self.window._animation is not None:
-            self.window._animation.stop()
-        self.window.snapshot.hide()
+        self.window.end_transition()
 
     @property
     def state(self):
