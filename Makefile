@@ -11,16 +11,26 @@ STAMP    := $(VENV)/.installed
 DEB_PKGS := xvfb xdotool libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 \
             libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
             libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
-            libpulse0 libfontconfig1 libdbus-1-3 fonts-inter python3-venv imagemagick poppler-utils
+            libpulse0 libfontconfig1 libdbus-1-3 fonts-inter python3-venv imagemagick poppler-utils \
+            espeak-ng ffmpeg
+# Only the tests need these: real engines to test narration against.
+TEST_DEB_PKGS := speech-dispatcher speech-dispatcher-espeak-ng pulseaudio
 
-.PHONY: run test setup system-deps clean
+.PHONY: run test setup system-deps test-deps narration clean
 
-run: setup
+run: setup narration
 	@$(PY) -m compileall -q kiosk >/dev/null  # bytecode even where PYTHONDONTWRITEBYTECODE is set: a quicker start
 	$(VENV)/bin/kiosk run $(ARGS)
 
-test: setup
+# The bundled exhibit's recorded narration: a few seconds the first time, nothing after.
+narration: setup
+	-@$(VENV)/bin/kiosk narrate
+
+test: setup test-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+test-deps:
+	@bash tools/install-debian-deps.sh $(TEST_DEB_PKGS)
 
 setup: system-deps $(STAMP)
 

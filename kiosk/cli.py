@@ -167,6 +167,38 @@ def _cmd_proof(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_narrate(args: argparse.Namespace) -> int:
+    from kiosk.core.loader import check_exhibit
+    from kiosk.core.narration import clips
+    from kiosk.core.paths import narration_dir
+    from kiosk.narrate import espeak, narrate, stale_recordings
+    from kiosk.ui.strings import tr
+
+    result = check_exhibit(Path(args.exhibit), Path(args.media) if args.media else None)
+    if result.exhibit is None:
+        for diagnostic in result.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return EXIT_INVALID
+    if espeak() is None:
+        print("kiosk: espeak-ng is not installed; install it with 'apt-get install espeak-ng'", file=sys.stderr)
+        return EXIT_INVALID
+    exhibit = result.exhibit
+    folder = Path(args.out) if args.out else narration_dir(exhibit.id)
+    wanted = clips(exhibit, {code: tr(code, "keys_hint") for code in exhibit.language_codes})
+    report = narrate(wanted, folder, progress=print if args.verbose else None)
+    removed = stale_recordings(wanted, folder)
+    for path in removed:
+        path.unlink(missing_ok=True)
+    print(f"{folder}: {len(report.recorded)} recorded, {report.kept} already there, "
+          f"{len(removed)} old recording(s) removed, {len(report.failed)} failed")
+    for failure in report.failed:
+        print(f"  failed: {failure}", file=sys.stderr)
+    for lang in sorted(report.unvoiced):
+        print(f"  no installed voice speaks '{lang}': those clips fall back to live speech or none",
+              file=sys.stderr)
+    return EXIT_INVALID if report.failed else EXIT_OK
+
+
 def _cmd_bench(args: argparse.Namespace) -> int:
     from kiosk.bench.run import run_bench
 
@@ -304,6 +336,14 @@ def _args_import(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=_cmd_import)
 
 
+def _args_narrate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("exhibit", nargs="?", default=str(bundled_exhibit()), help="exhibit file (default: bundled)")
+    parser.add_argument("--out", metavar="DIR", help="where recordings go (default: the kiosk's narration cache)")
+    parser.add_argument("--verbose", action="store_true", help="name each clip as it is recorded")
+    _media_option(parser)
+    parser.set_defaults(handler=_cmd_narrate)
+
+
 def _args_bench(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("exhibit", nargs="?", help="exhibit file (default: the bundled exhibit)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
@@ -339,6 +379,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "new": ("start a new exhibit from a commented template", _args_new),
     "proof": ("every screen in every language, as PDF or PNG, with findings", _args_proof),
     "import": ("bring a timeline made elsewhere into an exhibit", _args_import),
+    "narrate": ("record every label, alt text and hint with the installed voice", _args_narrate),
     "bench": ("measure start-up, latency, frame rate, memory and loading", _args_bench),
     "set-pin": ("set the staff PIN (asked for, never on the command line)", _args_set_pin),
     "stats": ("print the visitor statistics", _args_stats),

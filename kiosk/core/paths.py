@@ -24,3 +24,8 @@ def cache_dir() -> Path:
 
 def default_config_path() -> Path:
     return config_dir() / "config.yaml"
+
+
+def narration_dir(exhibit_id: str) -> Path:
+    """The kiosk's own recordings of an exhibit (``kiosk narrate``): made again when missing."""
+    return cache_dir() / "narration" / exhibit_id

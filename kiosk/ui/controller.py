@@ -22,6 +22,7 @@ from kiosk.core.shape import Shape
 from kiosk.core.staff import PinLock
 from kiosk.ui.input import InputWatcher
 from kiosk.ui.narration import Narrator
+from kiosk.ui.strings import tr
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -47,14 +48,27 @@ class KioskController(QObject):
         self.watcher = InputWatcher(window, clock)
         self.watcher.event.connect(self.send)
         self.watcher.asleep = lambda: self.machine.state.screen is Screen.ATTRACT or self.machine.state.warning
+        self.watcher.zoomed = lambda: self.machine.state.screen is Screen.ZOOM and window.zoomed_in()
         self.watcher.focus_step.connect(window.move_focus)
         self.watcher.select.connect(window.activate_focus)
         self.watcher.volume_step.connect(lambda step: self.narrator.set_volume(self.narrator.volume + step))
-        self.narrator = narrator or Narrator(self)
+        self.watcher.woke_by_key.connect(self._woke_by_key)
+        self.watcher.touched.connect(window.clear_focus)
+        self.watcher.describe.connect(self._describe)
+        self.watcher.slower.connect(self._toggle_slow)
+        self.watcher.scroll.connect(window.scroll_reading)
+        self.watcher.pan.connect(window.pan_picture)
+        # Without a narrator, none that could start an engine: tests and tools never meet the host's.
+        self.narrator = narrator or Narrator(self, engine="none")
+        self.narrator.setParent(self)
         self.default_volume = self.narrator.volume
         self.narrator.finished.connect(lambda: self.send(ev.NarrationEnded()))
+        self.narrator.availability.connect(self._rerender)
+        self.narrator.set_exhibit(exhibit, self._hints())
         window.can_listen = self.narrator.can_narrate
+        window.listen_unavailable = self.narrator.unavailable
         window.intent.connect(self.send)
+        self._hint_given = False
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(lambda: self.send(ev.Tick()))
@@ -70,7 +84,7 @@ class KioskController(QObject):
         from PySide6.QtWidgets import QApplication
 
         self.timer.stop()
-        self.narrator.stop()
+        self.narrator.shutdown()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.watcher)
@@ -81,8 +95,35 @@ class KioskController(QObject):
     def replace_exhibit(self, exhibit: Exhibit) -> None:
         """New content is in place: keep the visitor as near as possible."""
         self.exhibit = exhibit
+        self.narrator.set_exhibit(exhibit, self._hints())
         self.machine.dispatch(ev.ContentReloaded(Shape.of(exhibit)))
         self.window.render(self.exhibit, self.machine.state)
+
+    def _hints(self) -> dict[str, str]:
+        return {code: tr(code, "keys_hint") for code in self.exhibit.language_codes}
+
+    def _rerender(self) -> None:
+        """What can be heard changed: the Listen button follows."""
+        if self.machine.state.screen in (Screen.STOP, Screen.ZOOM):
+            self.window.render(self.exhibit, self.machine.state)
+
+    def _woke_by_key(self) -> None:
+        """A keypad woke the kiosk: show where the focus is, and once per visit say what the keys do."""
+        self.window.focus_first()
+        if not self._hint_given:
+            self._hint_given = True
+            lang = self.machine.state.visit.language
+            self.narrator.hint(tr(lang, "keys_hint"), lang)
+
+    def _describe(self) -> None:
+        """Audio description: the picture on screen, read aloud."""
+        state = self.machine.state
+        if state.screen in (Screen.STOP, Screen.ZOOM):
+            image = state.image if state.screen is Screen.ZOOM else self.window.focused_image_index()
+            self.narrator.describe(self.exhibit, state.stop, image, state.visit.language)
+
+    def _toggle_slow(self) -> None:
+        self.narrator.set_slow(not self.narrator.slow)
 
     def _changed(self, change: Change) -> None:
         state = change.new
@@ -90,8 +131,14 @@ class KioskController(QObject):
                   state.image, state.visit.language, state.warning)
         self.window.render(self.exhibit, state)
         self.narrator.follow(self.exhibit, state)
-        if Effect.SESSION_ENDED in change.effects:
-            self.narrator.set_volume(self.default_volume)
+        if Effect.SESSION_ENDED in change.effects or state.screen is Screen.ATTRACT:
+            if Effect.SESSION_ENDED in change.effects:
+                self.narrator.set_volume(self.default_volume)
+                self.narrator.set_slow(False)
+            self._hint_given = False
+            self.window.clear_focus()  # one visitor's focus ring is not the next one's
+        if self.watcher.keyboard and change.old.screen != state.screen:
+            self.window.focus_first()
         if change.new.screen is Screen.STOP:
             self._preload_neighbours(change.new.stop)
         for effect in change.effects:

@@ -34,14 +34,20 @@ def key_tables() -> dict[str, Any]:
                     (key.Key_W, mod.ControlModifier), (key.Key_F11, mod.NoModifier), (key.Key_Tab, mod.AltModifier)),
         # keys with a meaning of their own: an accessible keypad's arrows, select,
         # back and audio, and a keyboard's
-        "events": {key.Key_Right: ev.Next, key.Key_PageDown: ev.Next, key.Key_Left: ev.Previous,
-                   key.Key_PageUp: ev.Previous, key.Key_Escape: ev.Back, key.Key_Backspace: ev.Back,
+        "events": {key.Key_Right: ev.Next, key.Key_Left: ev.Previous,
+                   key.Key_Escape: ev.Back, key.Key_Backspace: ev.Back,
                    key.Key_Home: ev.Home, key.Key_A: ev.ToggleNarration, key.Key_MediaPlay: ev.ToggleNarration,
                    key.Key_MediaTogglePlayPause: ev.ToggleNarration},
         "focus": {key.Key_Up: -1, key.Key_Down: 1, key.Key_Tab: 1, key.Key_Backtab: -1},
         "select": (key.Key_Return, key.Key_Enter, key.Key_Space, key.Key_Select),
         "volume": {key.Key_Plus: 0.1, key.Key_Equal: 0.1, key.Key_VolumeUp: 0.1,
                    key.Key_Minus: -0.1, key.Key_VolumeDown: -0.1},
+        # PageUp/PageDown scroll the label (at large text sizes it runs past the screen)
+        "scroll": {key.Key_PageDown: 1, key.Key_PageUp: -1},
+        # arrows move a zoomed picture
+        "pan": {key.Key_Left: (1, 0), key.Key_Right: (-1, 0), key.Key_Up: (0, 1), key.Key_Down: (0, -1)},
+        "describe": (key.Key_D, key.Key_Help),
+        "slower": (key.Key_S,),
     }
 
 
@@ -50,6 +56,12 @@ class InputWatcher(QObject):
     focus_step = Signal(int)  # move keyboard focus through the screen's controls
     select = Signal()  # activate the focused control
     volume_step = Signal(float)
+    woke_by_key = Signal()  # a key woke the kiosk from attract or the idle warning
+    touched = Signal()  # a finger or the mouse: the keyboard's focus ring goes
+    describe = Signal()  # speak the picture's alt text (audio description)
+    slower = Signal()  # toggle slower speech
+    scroll = Signal(int)  # page the label down (1) or up (-1)
+    pan = Signal(int, int)  # move a zoomed picture by a step in x and y
 
     def __init__(self, window: QWidget, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(window)
@@ -60,6 +72,10 @@ class InputWatcher(QObject):
         """In kiosk mode, swallow the key combinations that would quit or switch away."""
         self.asleep: Callable[[], bool] = lambda: False
         """True on attract or under the idle warning: a key then only wakes the kiosk."""
+        self.zoomed: Callable[[], bool] = lambda: False
+        """True on the zoom screen: the arrows pan the picture."""
+        self.keyboard = False
+        """The last input came from keys (a keypad visitor), not a finger."""
 
     def _scale(self) -> float:
         return max(0.6, min(self.window.width(), self.window.height()) / 1080)
@@ -77,6 +93,7 @@ class InputWatcher(QObject):
         elif kind == QEvent.Type.MouseButtonRelease:
             self._release(event)  # type: ignore[arg-type]
         elif kind == QEvent.Type.TouchBegin:
+            self._touched()
             self.event.emit(ev.Touch())
         elif kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             if self.lockdown and self._blocked(event):  # type: ignore[arg-type]
@@ -95,12 +112,18 @@ class InputWatcher(QObject):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         point = event.position()
+        self._touched()
         self._start = (point, self.clock())
         corner = CORNER * self._scale()
         if point.x() < corner and point.y() < corner:
             self.event.emit(ev.CornerTap())
         else:
             self.event.emit(ev.Touch())
+
+    def _touched(self) -> None:
+        if self.keyboard:
+            self.keyboard = False
+        self.touched.emit()
 
     def _release(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self._start is None:
@@ -120,10 +143,14 @@ class InputWatcher(QObject):
         if event.isAutoRepeat() and key not in tables["focus"]:
             return True
         asleep = self.asleep()
+        self.keyboard = True
         self.event.emit(ev.Touch())
         if asleep:
+            self.woke_by_key.emit()
             return True  # like the touch that wakes the kiosk, this key does nothing else
-        if key in tables["events"]:
+        if self.zoomed() and key in tables["pan"]:
+            self.pan.emit(*tables["pan"][key])
+        elif key in tables["events"]:
             self.event.emit(tables["events"][key]())
         elif key in tables["focus"]:
             self.focus_step.emit(tables["focus"][key])
@@ -131,6 +158,12 @@ class InputWatcher(QObject):
             self.select.emit()
         elif key in tables["volume"]:
             self.volume_step.emit(tables["volume"][key])
+        elif key in tables["scroll"]:
+            self.scroll.emit(tables["scroll"][key])
+        elif key in tables["describe"]:
+            self.describe.emit()
+        elif key in tables["slower"]:
+            self.slower.emit()
         else:
             return False
         return True

@@ -61,5 +61,5 @@ class IdleWarning(QWidget):
         painter.setPen(QColor(t.text))
         painter.setFont(look.font("body"))
         painter.drawText(inner, int(centre | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
-                         tr(look.lang, "touch_continue"))
+                         tr(look.lang, "still_there_keys"))
         painter.end()

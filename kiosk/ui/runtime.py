@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core import events as ev
@@ -30,7 +31,10 @@ from kiosk.core.notify import notify, watchdog_interval
 from kiosk.core.staff import PinLock, no_pin_set
 from kiosk.core.stats import StatsRecorder, StatsWriter, format_report, report
 from kiosk.logsetup import LogTail
+from kiosk.core.paths import narration_dir
 from kiosk.ui.controller import KioskController
+from kiosk.ui.narration import Narrator
+from kiosk.ui.stall_detector import StallDetector
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
@@ -43,11 +47,13 @@ EXIT_RESTART = 75  # EX_TEMPFAIL: staff asked for a restart
 
 
 class KioskRuntime(QObject):
+    narration_recorded = Signal()
+
     def __init__(self, exhibit_path: Path, exhibit: Exhibit, window: KioskWindow, config: Config,
                  media_root: Path | None = None, clock: Callable[[], float] = time.monotonic,
                  wall: Callable[[], float] = time.time, exit_app: Callable[[int], None] | None = None,
                  stats_path: Path | None = None, language: str | None = None, log_tail: LogTail | None = None,
-                 tick_ms: int = 200) -> None:
+                 tick_ms: int = 200, narration_engine: str = "auto") -> None:
         super().__init__(window)
         self.exhibit_path, self.media_root, self.config = exhibit_path, media_root, config
         self.window, self.clock, self.wall = window, clock, wall
@@ -58,12 +64,23 @@ class KioskRuntime(QObject):
         self.faults = FaultCounter()
         self.log_tail = log_tail or LogTail()
         check = (lambda pin: _verify(pin, config.pin_hash)) if config.pin_hash else no_pin_set
+        narrator = Narrator(engine=narration_engine, volume=config.volume / 100,
+                            recordings=narration_dir(exhibit.id))
         self.controller = KioskController(exhibit, window, clock=clock, pin_lock=PinLock(check=check),
-                                          language=language or config.default_language, tick_ms=tick_ms)
+                                          language=language or config.default_language, tick_ms=tick_ms,
+                                          narrator=narrator)
+        self.stall_detector = StallDetector(self)
+        self._narration_engine = narration_engine
+        self._record_later = QTimer(self)  # after start-up's work, not during it
+        self._record_later.setSingleShot(True)
+        self._record_later.setInterval(3000)
+        self._record_later.timeout.connect(self._record_missing_narration)
+        self._recorder_thread: threading.Thread | None = None
         if config.idle_timeout:
             self.controller.machine.idle = type(self.controller.machine.idle)(
                 config.idle_timeout, self.controller.machine.idle.warning)
         self.controller.effect.connect(self._on_effect)
+        self.narration_recorded.connect(self._take_recordings)
         window.staff_status = self.status
         self.stats_path = stats_path
         self.stats_writer: StatsWriter | None = None
@@ -83,17 +100,61 @@ class KioskRuntime(QObject):
             self.heartbeat.timeout.connect(lambda: notify("WATCHDOG=1"))
         self._previous_hook: Callable | None = None
         self._recovering = False
+        self._stopping = threading.Event()
+
+    # --- narration ---------------------------------------------------------------
+    def _record_missing_narration(self) -> None:
+        """Record clips that have no recording yet (a new label, a cleared cache),
+        on a thread at low priority, then let the narrator find them."""
+        from kiosk.narrate import espeak
+
+        if espeak() is None or self._stopping.is_set():
+            return
+        exhibit = self.controller.exhibit
+        hints = {code: _hint(code) for code in exhibit.language_codes}
+
+        def work() -> None:
+            from kiosk.core.narration import clips
+            from kiosk.narrate import narrate
+
+            try:
+                os.nice(10)  # pragma: no branch - Linux: this thread only
+            except OSError:
+                pass
+            report = narrate(clips(exhibit, hints), narration_dir(exhibit.id), stop_early=self._stopping.is_set,
+                             workers=1)
+            if report.recorded:
+                log.info("recorded %d narration clip(s)", len(report.recorded))
+                self.narration_recorded.emit()
+            for failure in report.failed:
+                log.warning("narration not recorded: %s", failure)
+
+        self._recorder_thread = threading.Thread(target=work, name="narration-recorder", daemon=True)
+        self._recorder_thread.start()
+
+    def _take_recordings(self) -> None:
+        controller = self.controller
+        controller.narrator.set_exhibit(controller.exhibit, {c: _hint(c) for c in controller.exhibit.language_codes})
 
     # --- life ----------------------------------------------------------------
     def start(self) -> None:
         self._previous_hook = sys.excepthook
         sys.excepthook = self._on_exception
         self.controller.start()
+        self.controller.narrator.start()
+        self.stall_detector.start()
         if self.heartbeat.interval() > 0 and watchdog_interval():
             self.heartbeat.start()
+        if self._narration_engine != "none":
+            self._record_later.start()
 
     def stop(self) -> None:
         self.heartbeat.stop()
+        self.stall_detector.stop()
+        self._record_later.stop()
+        self._stopping.set()
+        if self._recorder_thread is not None:
+            self._recorder_thread.join(timeout=5)
         self.controller.stop()
         if self._previous_hook is not None:
             sys.excepthook = self._previous_hook
@@ -189,6 +250,8 @@ class KioskRuntime(QObject):
             f"Up for: {uptime}",
             f"Last reload: {stamp(self.last_reload) if self.last_reload else 'none since start'}",
             f"Errors since start: {self.faults.total}",
+            f"Interface stalls over 2 s: {self.stall_detector.stalls}",
+            f"Narration: {self._narration_status()}",
         ]
         if not self.can_exit:
             lines.append("Exit is disabled: no staff PIN is set (run 'kiosk set-pin').")
@@ -199,10 +262,22 @@ class KioskRuntime(QObject):
         return StaffStatus(lines=lines, log_tail=list(self.log_tail.lines), statistics=statistics,
                            can_exit=self.can_exit, reload_errors=self.reload_errors)
 
+    def _narration_status(self) -> str:
+        narrator = self.controller.narrator
+        state = "ready" if narrator.available else "starting or restarting"
+        recorded = len(narrator.plan.recordings)
+        return f"{state}; {recorded} recorded clip(s); engine restarts after a hang: {narrator.hung}"
+
     # --- statistics ------------------------------------------------------------
     def _record(self, change: Change) -> None:
         if self.recorder is not None and self.stats_writer is not None:
             self.stats_writer.write(self.recorder.on_change(change, self.wall(), self.clock()))
+
+
+def _hint(lang: str) -> str:
+    from kiosk.ui.strings import tr
+
+    return tr(lang, "keys_hint")
 
 
 def _verify(pin: str, pin_hash: str) -> bool:

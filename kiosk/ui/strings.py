@@ -16,6 +16,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zoom_hint": "Pellizca o toca dos veces para ampliar", "stop_of": "{n} de {total}",
         "language": "Idioma", "open_image": "Ampliar imagen", "back": "Volver",
         "reduce_motion": "Reducir movimiento", "listening": "Escuchando",
+        "listen_unavailable": "Narración no disponible",
+        "keys_hint": ("Usa las flechas arriba y abajo para moverte por los botones, y la tecla central para elegir. "
+                      "Izquierda y derecha pasan de una parada a otra. La tecla A lee el texto en voz alta, "
+                      "la tecla D describe la imagen y la tecla S habla más despacio."),
+        "zoom_keys": "Con el teclado: Intro amplía, las flechas desplazan la imagen.",
+        "still_there_keys": "Toca la pantalla o pulsa cualquier tecla para continuar.",
     },
     "en": {
         "touch": "Touch to explore", "home": "Home", "previous": "Previous", "next": "Next",
@@ -26,6 +32,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zoom_hint": "Pinch or double-tap to zoom", "stop_of": "{n} of {total}",
         "language": "Language", "open_image": "Enlarge image", "back": "Back",
         "reduce_motion": "Reduce motion", "listening": "Listening",
+        "listen_unavailable": "Narration unavailable",
+        "keys_hint": ("Use the up and down arrows to move between buttons, and the centre key to choose. "
+                      "Left and right go from one stop to the next. The A key reads the text aloud, "
+                      "the D key describes the picture, and the S key makes the voice slower."),
+        "zoom_keys": "With the keypad: Enter zooms in, the arrows move the picture.",
+        "still_there_keys": "Touch the screen or press any key to continue.",
     },
 }
 

@@ -84,6 +84,8 @@ class KioskWindow(QWidget):
         self.store, self.family = store, family
         self.can_listen = lambda stop, lang: False
         """Whether a stop can be heard; the controller's narrator answers."""
+        self.listen_unavailable = lambda stop, lang: False
+        """Whether a stop's narration is there but its engine is being restarted."""
         self.staff_status = None
         """Where the staff panel gets its status from; the runtime sets it."""
         self.stack = QStackedLayout(self)
@@ -128,6 +130,7 @@ class KioskWindow(QWidget):
             from kiosk.ui.screens.stop import StopScreen
             stop = StopScreen(self.store)
             stop.can_listen = lambda *args: self.can_listen(*args)
+            stop.listen_unavailable = lambda *args: self.listen_unavailable(*args)
             return stop
         if which is Screen.ZOOM:
             from kiosk.ui.screens.zoom import ZoomScreen
@@ -248,6 +251,43 @@ class KioskWindow(QWidget):
         area = _scroll_area_of(target)
         if area is not None:
             area.ensureWidgetVisible(target, 0, 40)
+
+    def focus_first(self) -> None:
+        """Put the keyboard focus where a keypad visitor starts on this screen
+        (Begin on home, the picture on a stop), visibly."""
+        from PySide6.QtCore import Qt
+
+        screen = self.current_screen()
+        first = screen.focus_first() if hasattr(screen, "focus_first") else None
+        if first is not None and first.isVisibleTo(self):
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def clear_focus(self) -> None:
+        """A touch, or a new visitor: no focus ring left over from the keypad."""
+        widget = self.focusWidget()
+        if widget is not None and widget is not self:
+            widget.clearFocus()
+
+    def scroll_reading(self, pages: int) -> None:
+        screen = self.current_screen()
+        if hasattr(screen, "scroll_reading"):
+            screen.scroll_reading(pages)
+
+    def zoomed_in(self) -> bool:
+        zoom = self.screens.get(Screen.ZOOM)
+        return zoom is not None and zoom.view.zoom > 1.01  # type: ignore[attr-defined]
+
+    def pan_picture(self, dx: int, dy: int) -> None:
+        zoom = self.screens.get(Screen.ZOOM)
+        if zoom is not None:
+            zoom.view.pan_step(dx, dy)  # type: ignore[attr-defined]
+
+    def focused_image_index(self) -> int:
+        """Which of the stop's pictures has the focus (0, the main one, otherwise)."""
+        stop = self.screens.get(Screen.STOP)
+        focused = self.focusWidget()
+        thumbs = getattr(stop, "thumbs", [])
+        return thumbs.index(focused) if focused in thumbs else 0
 
     def activate_focus(self) -> None:
         widget = self.focusWidget()

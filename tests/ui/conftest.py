@@ -81,3 +81,23 @@ def no_leftovers(qapp) -> Iterator[None]:
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible() and isinstance(widget, KioskWindow):
             raise AssertionError(f"window left open: {widget!r}")
+    left = [command for command in child_processes() if "audio_worker" in command]
+    assert not left, f"audio worker left running: {left}"
+
+
+def child_processes() -> list[str]:
+    """Command lines of this process's living children (from /proc)."""
+    import os
+
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid() and fields[0] != "Z":
+            found.append(command)
+    return found

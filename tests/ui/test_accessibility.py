@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import wave
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.core import events as ev
@@ -59,12 +57,71 @@ def test_the_whole_exhibit_with_keys_only(kiosk: Kiosk) -> None:
     assert kiosk.state.screen is Screen.HOME
 
 
-def test_focus_ring_shows_where_the_keypad_is(kiosk: Kiosk) -> None:
+def test_a_key_that_wakes_the_kiosk_puts_the_focus_on_begin(kiosk: Kiosk) -> None:
     press(kiosk, Qt.Key.Key_Return)
+    assert kiosk.state.screen is Screen.HOME
+    begin = kiosk.window.home.begin
+    assert kiosk.window.focusWidget() is begin and begin.hasFocus()  # the ring shows where the keypad is
+    press(kiosk, Qt.Key.Key_Return)  # so the next Enter acts
+    assert (kiosk.state.screen, kiosk.state.stop) == (Screen.STOP, 0)
+    assert kiosk.window.focusWidget() is kiosk.window.stop.image  # a stop opens on its picture
+
+
+def test_the_focus_ring_is_cleared_by_a_touch_and_by_the_idle_reset(kiosk: Kiosk) -> None:
+    press(kiosk, Qt.Key.Key_Return)
+    assert kiosk.window.focusWidget() is kiosk.window.home.begin
+    QTest.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(900, 200))
+    assert kiosk.window.focusWidget() in (None, kiosk.window)
     press(kiosk, Qt.Key.Key_Down)
-    focused = kiosk.window.focusWidget()
-    assert focused is kiosk.window.home.rows[0]
-    assert focused.hasFocus()
+    assert kiosk.window.focusWidget() is not None
+    kiosk.clock.advance(10_000)
+    kiosk.controller.send(ev.Tick())
+    assert kiosk.state.screen is Screen.ATTRACT
+    assert kiosk.window.focusWidget() in (None, kiosk.window)
+
+
+def test_page_keys_scroll_the_label_at_every_text_size_and_never_change_the_stop(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch(), ev.OpenStop(3), ev.SetTextSize(2))
+    kiosk.settle()
+    bar = kiosk.window.stop.narration_area.verticalScrollBar()
+    assert bar.maximum() > 0, "at the largest size the label should run past the screen"
+    for _ in range(20):
+        press(kiosk, Qt.Key.Key_PageDown)
+    assert bar.value() == bar.maximum()  # the end of the label is reachable
+    assert kiosk.state.stop == 3
+    press(kiosk, Qt.Key.Key_PageUp, 20)
+    assert bar.value() == 0
+
+
+def test_zoom_pans_with_the_arrows_and_shows_the_focus_ring(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch(), ev.OpenStop(0))
+    kiosk.settle()
+    kiosk.window.stop.image.setFocus(Qt.FocusReason.TabFocusReason)
+    press(kiosk, Qt.Key.Key_Return)
+    assert kiosk.state.screen is Screen.ZOOM
+    kiosk.settle()
+    view = kiosk.window.zoom.view
+    assert kiosk.window.focusWidget() is view
+    press(kiosk, Qt.Key.Key_Return)  # zoom in
+    assert view.zoom > 1
+    before = view.picture_rect()
+    press(kiosk, Qt.Key.Key_Right)
+    press(kiosk, Qt.Key.Key_Down)
+    after = view.picture_rect()
+    assert after.x() < before.x() and after.y() < before.y()
+    assert kiosk.state.screen is Screen.ZOOM
+    assert "flechas" in kiosk.window.zoom.hint.text()
+
+
+def test_a_disabled_button_stays_legible(kiosk: Kiosk) -> None:
+    from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, contrast_ratio
+
+    for theme in (NORMAL, HIGH_CONTRAST):
+        assert contrast_ratio(theme.muted, theme.background) >= 4.5
+    kiosk.send(ev.Touch(), ev.OpenStop(0))
+    css = kiosk.window.stop.previous.styleSheet()
+    assert not kiosk.window.stop.previous.isEnabled()
+    assert f"QPushButton:disabled {{ background: {NORMAL.background}; color: {NORMAL.muted};" in css
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
@@ -101,52 +158,8 @@ def test_primary_controls_sit_in_the_lower_two_thirds(kiosk: Kiosk) -> None:
         assert top >= third, f"{control.accessibleName() or control.text()} is at y={top}"
 
 
-@pytest.fixture
-def speaking(qtbot) -> Iterator[Kiosk]:
-    kiosk = make_kiosk(qtbot, narrator=Narrator(engine="mock"))
-    yield kiosk
-    kiosk.controller.stop()
-    kiosk.store.wait()
-
-
-def test_listen_speaks_the_label_and_stops_on_navigation(speaking: Kiosk) -> None:
-    speaking.send(ev.Touch(), ev.OpenStop(3))
-    listen = speaking.window.stop.listen
-    assert listen.isVisible() and listen.text().endswith("Escuchar")
-    speaking.clock.advance(1)
-    listen.click()
-    narrator = speaking.controller.narrator
-    assert narrator.playing and narrator.mode == "speech"
-    speaking.qtbot.waitUntil(lambda: narrator.tts().state() == QTextToSpeech.State.Speaking, timeout=2000)
-    assert listen.isChecked() and listen.text().endswith("Detener")  # plainly playing
-    speaking.send(ev.Next())
-    assert not narrator.playing
-    speaking.qtbot.waitUntil(lambda: narrator.tts().state() != QTextToSpeech.State.Speaking, timeout=2000)
-    assert not listen.isChecked()
-
-
-def test_narration_stops_on_language_change_and_idle_reset(speaking: Kiosk) -> None:
-    speaking.send(ev.Touch(), ev.OpenStop(2), ev.ToggleNarration())
-    narrator = speaking.controller.narrator
-    assert narrator.current == ("civil-war", "es")
-    speaking.send(ev.SetLanguage("en"))
-    assert not narrator.playing
-    speaking.send(ev.ToggleNarration())
-    assert narrator.current == ("civil-war", "en")
-    speaking.clock.advance(speaking.exhibit.attract.idle_timeout + speaking.exhibit.attract.warning + 1)
-    speaking.qtbot.waitUntil(lambda: speaking.state.screen is Screen.ATTRACT, timeout=1000)
-    assert not narrator.playing
-
-
-def test_the_end_of_narration_resets_the_button(speaking: Kiosk) -> None:
-    speaking.send(ev.Touch(), ev.OpenStop(2), ev.ToggleNarration())
-    speaking.controller.narrator.stop()
-    speaking.controller.narrator.finished.emit()  # as when the voice reaches the end
-    assert not speaking.state.visit.narrating
-    assert not speaking.window.stop.listen.isChecked()
-
-
-def test_volume_keys_change_the_volume_and_reset_with_the_visit(speaking: Kiosk) -> None:
+def test_volume_keys_change_the_volume_and_reset_with_the_visit(kiosk: Kiosk) -> None:
+    speaking = kiosk
     narrator = speaking.controller.narrator
     start = narrator.volume
     speaking.send(ev.Touch(), ev.OpenStop(1))
@@ -169,7 +182,7 @@ def test_listen_is_hidden_without_a_recording_or_a_voice(qtbot, tmp_path: Path) 
     path = copy_minimal(tmp_path)
     _silent_wav(tmp_path / "media" / "mini" / "voice.wav")
     path.write_text(path.read_text().replace("    sources:\n", "    audio:\n      en: mini/voice.wav\n    sources:\n", 1))
-    kiosk = make_kiosk(qtbot, path, narrator=Narrator(engine=""))
+    kiosk = make_kiosk(qtbot, path, narrator=Narrator(engine="none"))
     listen = kiosk.window.stop.listen
     try:
         kiosk.send(ev.Touch(), ev.OpenStop(0))

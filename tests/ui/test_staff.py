@@ -37,7 +37,8 @@ class Staffed:
         self.window.resize(1920, 1080)
         self.runtime = KioskRuntime(exhibit_path, load_exhibit(exhibit_path), self.window, config,
                                     clock=self.clock, wall=lambda: 1.78e9 + self.clock.now,
-                                    exit_app=self.exits.append, stats_path=tmp_path / "stats.sqlite3", tick_ms=5)
+                                    exit_app=self.exits.append, stats_path=tmp_path / "stats.sqlite3", tick_ms=5,
+                                    narration_engine="none")
         self.window.show()
         qtbot.waitExposed(self.window)
         self.runtime.start()

@@ -134,6 +134,10 @@ class HomeScreen(QWidget):
         self.list_box.resize(self.list_area.viewport().width(), height)
         self.list_layout.setGeometry(self.list_box.rect())
 
+    def focus_first(self) -> QWidget:
+        """A keypad that wakes the kiosk lands on Begin: the next Enter acts."""
+        return self.begin
+
     def focus_chain(self) -> list[QWidget]:
         """Reading order: the stops, then Begin, then the settings."""
         return [*self.rows, self.begin, *self.settings.focus_chain()]

@@ -38,6 +38,7 @@ class StopScreen(QWidget):
         self.listen = TouchButton("", on_click=lambda: self.intent.emit(ev.ToggleNarration()))
         self.listen.setCheckable(True)
         self.can_listen: Callable[[Stop, str], bool] = lambda stop, lang: False
+        self.listen_unavailable: Callable[[Stop, str], bool] = lambda stop, lang: False
         self.home = TouchButton("", on_click=lambda: self.intent.emit(ev.Home()))
         self.previous = TouchButton("", on_click=lambda: self.intent.emit(ev.Previous()))
         self.next = TouchButton("", on_click=lambda: self.intent.emit(ev.Next()))
@@ -131,13 +132,30 @@ class StopScreen(QWidget):
     def _render_listen(self, stop: Stop, state: NavState, look: Look) -> None:
         """Shown only when this stop can be heard; plainly different while playing."""
         lang = state.visit.language
-        self.listen.setVisible(self.can_listen(stop, lang))
-        playing = state.visit.narrating
-        self.listen.setText(("■  " + tr(lang, "stop_listening")) if playing else ("▶  " + tr(lang, "listen")))
-        self.listen.setAccessibleName(tr(lang, "stop_listening") if playing else tr(lang, "listen"))
+        unavailable = self.listen_unavailable(stop, lang)
+        self.listen.setVisible(unavailable or self.can_listen(stop, lang))
+        playing = state.visit.narrating and not unavailable
+        if unavailable:
+            text, name = "…  " + tr(lang, "listen_unavailable"), tr(lang, "listen_unavailable")
+        elif playing:
+            text, name = "■  " + tr(lang, "stop_listening"), tr(lang, "stop_listening")
+        else:
+            text, name = "▶  " + tr(lang, "listen"), tr(lang, "listen")
+        self.listen.setText(text)
+        self.listen.setAccessibleName(name)
+        self.listen.setEnabled(not unavailable)
         self.listen.setChecked(playing)
         self.listen.restyle(look, QFont.Weight.Bold)
-        set_style(self.listen, look.button_css(primary=not playing))
+        set_style(self.listen, look.button_css(primary=not playing and not unavailable))
+
+    def focus_first(self) -> QWidget:
+        """A keypad visitor arriving on a stop starts on its picture."""
+        return self.image
+
+    def scroll_reading(self, pages: int) -> None:
+        """PageDown/PageUp: the label, a screenful at a time (never the next stop)."""
+        bar = self.narration_area.verticalScrollBar()
+        bar.setValue(bar.value() + pages * max(1, int(self.narration_area.viewport().height() * 0.8)))
 
     def focus_chain(self) -> list[QWidget]:
         """Reading order: picture, other pictures, listen, then the bar."""

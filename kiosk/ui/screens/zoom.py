@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPaintEvent, QTouchEvent, QWheelEvent
+from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QTouchEvent, QWheelEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -107,6 +107,10 @@ class ZoomView(QWidget):
         self.offset = QPointF(min(limit_x, max(-limit_x, self.offset.x())),
                               min(limit_y, max(-limit_y, self.offset.y())))
 
+    def pan_step(self, dx: int, dy: int) -> None:
+        """An arrow key: a fifth of the view in that direction."""
+        self.pan(QPointF(dx * self.width() / 5, dy * self.height() / 5))
+
     def pan(self, delta: QPointF) -> None:
         self.offset += delta
         self._clamp()
@@ -173,6 +177,11 @@ class ZoomView(QWidget):
             painter.drawImage(self.picture_rect(), self.image)
         elif self.path is not None and self.store.is_broken(self.path) and self.look is not None:
             paint_fallback(painter, QRectF(self.rect()), self.look, self.missing, self.alt)
+        if self.hasFocus() and self.look is not None:  # the keypad's focus ring, as on every control
+            width = self.look.px(6)
+            painter.setPen(QPen(QColor(self.look.theme.focus), width))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2))
         painter.end()
 
 
@@ -205,12 +214,15 @@ class ZoomScreen(QWidget):
         paint_label(self.caption, look, "body", t.text, QFont.Weight.DemiBold)
         self.credit.setText(image.credit[lang])
         paint_label(self.credit, look, "small", t.muted)
-        self.hint.setText(tr(lang, "zoom_hint"))
+        self.hint.setText(f"{tr(lang, 'zoom_hint')}. {tr(lang, 'zoom_keys')}")
         paint_label(self.hint, look, "small", t.accent)
         self.close.setText("✕  " + tr(lang, "close"))
         self.close.setAccessibleName(tr(lang, "close"))
         self.close.restyle(look, QFont.Weight.Bold)
         set_style(self.view, f"background: {QColor(t.background).darker(140).name()};")
+
+    def focus_first(self) -> QWidget:
+        return self.view
 
     def focus_chain(self) -> list[QWidget]:
         return [self.view, self.close]

@@ -1,0 +1,85 @@
+"""Real services a test starts for itself, on a private socket, and always stops.
+
+PulseAudio with a null sink (a sound card that plays into nothing, at real
+speed), and speech-dispatcher with espeak-ng. Each yields the environment a
+kiosk needs to find it and is stopped when the test ends, whatever happened.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+
+def need(*programs: str) -> None:
+    missing = [p for p in programs if shutil.which(p) is None]
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (make test installs them)")
+
+
+def _wait_for(path: Path, process: subprocess.Popen[bytes], seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"{process.args[0]} did not start (exit {process.poll()})")
+        time.sleep(0.02)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the server and everything it started (its own process group)."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=3)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        pass
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait(timeout=5)
+
+
+@contextmanager
+def pulseaudio(folder: Path) -> Iterator[dict[str, str]]:
+    """A PulseAudio server whose only sink is a null sink."""
+    need("pulseaudio")
+    folder.mkdir(parents=True, exist_ok=True)
+    socket = folder / "native"
+    env = {**os.environ, "HOME": str(folder), "XDG_RUNTIME_DIR": str(folder)}
+    server = subprocess.Popen(
+        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disable-shm=yes",
+         "--use-pid-file=no", "--log-level=0",
+         "-L", "module-null-sink sink_name=kiosk_null",
+         "-L", f"module-native-protocol-unix socket={socket} auth-anonymous=1"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        _wait_for(socket, server)
+        yield {"PULSE_SERVER": f"unix:{socket}"}
+    finally:
+        _stop(server)
+
+
+@contextmanager
+def speech_dispatcher(folder: Path, pulse: dict[str, str]) -> Iterator[dict[str, str]]:
+    """speech-dispatcher with espeak-ng, speaking into the given PulseAudio server."""
+    need("speech-dispatcher", "espeak-ng")
+    runtime = folder / "run"
+    (runtime / "speech-dispatcher").mkdir(parents=True, exist_ok=True)
+    socket = runtime / "speech-dispatcher" / "speechd.sock"
+    env = {**os.environ, **pulse, "HOME": str(folder), "XDG_RUNTIME_DIR": str(runtime)}
+    server = subprocess.Popen(["speech-dispatcher", "-s", "-t", "0", "-S", str(socket), "-L", str(folder)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    try:
+        _wait_for(socket, server)
+        yield {"XDG_RUNTIME_DIR": str(runtime), "SPEECHD_ADDRESS": f"unix_socket:{socket}"}
+    finally:
+        _stop(server)
