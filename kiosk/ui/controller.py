@@ -20,6 +20,7 @@ from kiosk.core.model import Exhibit
 from kiosk.core.navigation import Change, Effect, Screen
 from kiosk.core.shape import Shape
 from kiosk.core.staff import PinLock
+from kiosk.ui import accessibility
 from kiosk.ui.input import InputWatcher
 from kiosk.ui.narration import Narrator
 from kiosk.ui.strings import tr
@@ -69,6 +70,7 @@ class KioskController(QObject):
         window.listen_unavailable = self.narrator.unavailable
         window.intent.connect(self.send)
         self._hint_given = False
+        accessibility.install()
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(lambda: self.send(ev.Tick()))
@@ -102,6 +104,13 @@ class KioskController(QObject):
     def _hints(self) -> dict[str, str]:
         return {code: tr(code, "keys_hint") for code in self.exhibit.language_codes}
 
+    def _announce(self, change: Change) -> None:
+        """A stop that opens is read out by the screen reader, title first."""
+        old, new = change.old, change.new
+        if new.screen is Screen.STOP and (old.screen is not Screen.STOP or old.stop != new.stop
+                                          or old.visit.language != new.visit.language):
+            accessibility.announce(self.window.stop, self.window.stop.spoken())
+
     def _rerender(self) -> None:
         """What can be heard changed: the Listen button follows."""
         if self.machine.state.screen in (Screen.STOP, Screen.ZOOM):
@@ -129,7 +138,9 @@ class KioskController(QObject):
         state = change.new
         log.debug("state screen=%s stop=%d image=%d lang=%s warning=%s", state.screen.value, state.stop,
                   state.image, state.visit.language, state.warning)
+        accessibility.set_language(self.window, state.visit.language)
         self.window.render(self.exhibit, state)
+        self._announce(change)
         self.narrator.follow(self.exhibit, state)
         if Effect.SESSION_ENDED in change.effects or state.screen is Screen.ATTRACT:
             if Effect.SESSION_ENDED in change.effects:

@@ -21,15 +21,35 @@ class IdleWarning(QWidget):
         super().__init__(parent)
         self.look: Look | None = None
         self.seconds = 0
+        self._focus_before: QWidget | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hide()
 
     def show_countdown(self, seconds: int, look: Look) -> None:
+        appearing = not self.isVisible()
         self.seconds, self.look = seconds, look
-        self.setAccessibleName(f"{tr(look.lang, 'still_there')} {seconds}")
+        words = f"{tr(look.lang, 'still_there')} {seconds}. {tr(look.lang, 'still_there_keys')}"
+        self.setAccessibleName(words)
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
         self.update()
+        if appearing:
+            from kiosk.ui.accessibility import announce
+
+            # The focus leaves the covered control (a screen reader would stay there), and
+            # the warning is said at once, over whatever was being read.
+            self._focus_before = self.window().focusWidget()
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            announce(self, words, assertive=True)
+
+    def hideEvent(self, event) -> None:  # type: ignore[override]
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        before, self._focus_before = self._focus_before, None
+        if before is not None and before.isVisible():
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
+        super().hideEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()

@@ -34,9 +34,9 @@ class TouchButton(QPushButton):
         set_style(self, look.button_css())
 
 
-def text_label(parent: QWidget | None = None, wrap: bool = True) -> QLabel:
+def text_label(parent: QWidget | None = None, wrap: bool = True, kind: type[QLabel] = QLabel) -> QLabel:
     """A label for visitor text: wraps, never selectable, no links."""
-    label = QLabel(parent)
+    label = kind(parent)
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)

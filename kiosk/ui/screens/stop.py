@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWid
 from kiosk.core import events as ev
 from kiosk.core.model import Exhibit, Stop
 from kiosk.core.state import NavState
+from kiosk.ui.accessibility import Heading
 from kiosk.ui.controls import SettingsBar, TimelineStrip
 from kiosk.ui.images import ImageStore
 from kiosk.ui.look import Look
@@ -30,7 +31,8 @@ class StopScreen(QWidget):
         self.thumbs: list[ImageView] = []
         self._thumbs_key: tuple | None = None
         self.caption, self.credit = text_label(), text_label()
-        self.date, self.title = text_label(), text_label()
+        self.date = text_label()
+        self.title = text_label(kind=Heading)  # a heading for screen readers
         self.narration = text_label()
         self.narration.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.narration_area = kinetic_area(self.narration)
@@ -106,6 +108,7 @@ class StopScreen(QWidget):
         self.date.setText(stop.date.label(lang))
         paint_label(self.date, look, "date", t.accent, QFont.Weight.Bold)
         self.title.setText(stop.title[lang])
+        self.title.setAccessibleName(stop.title[lang])
         paint_label(self.title, look, "title", t.text, QFont.Weight.ExtraBold)
         self.narration.setText("\n\n".join(stop.narration[lang]))
         paint_label(self.narration, look, "body", t.text)
@@ -147,6 +150,10 @@ class StopScreen(QWidget):
         self.listen.setChecked(playing)
         self.listen.restyle(look, QFont.Weight.Bold)
         set_style(self.listen, look.button_css(primary=not playing and not unavailable))
+
+    def spoken(self) -> str:
+        """What a screen reader says when this stop opens: where, when, and the label."""
+        return ". ".join(t for t in (self.title.text(), self.date.text(), self.narration.text()) if t)
 
     def focus_first(self) -> QWidget:
         """A keypad visitor arriving on a stop starts on its picture."""

@@ -1,0 +1,143 @@
+"""What a screen reader finds: the AT-SPI tree of a running kiosk, read with pyatspi.
+
+The test starts its own session bus and AT-SPI registry, a real X screen and
+the kiosk, drives it with xdotool like a keypad visitor, and reads the tree
+(and the announcements) with Debian's pyatspi in a separate Python, as Orca
+would see them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import textwrap
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from tests.ui.test_real_window import RunningKiosk, display  # noqa: F401 - the X server fixture
+
+pytestmark = pytest.mark.xvfb
+SYSTEM_PYTHON = "/usr/bin/python3"
+LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
+
+DUMP = textwrap.dedent("""
+    import json, sys, time, threading
+    import pyatspi
+    from gi.repository import GLib
+
+    heard = []
+    def on_event(event):
+        heard.append([event.type, str(event.any_data)])
+    pyatspi.Registry.registerEventListener(on_event, "object:announcement")
+    GLib.timeout_add(int(float(sys.argv[1]) * 1000), pyatspi.Registry.stop)
+    pyatspi.Registry.start()
+
+    def walk(node, out):
+        state = node.getState()
+        out.append({"role": node.getRoleName(), "name": node.name,
+                    "showing": state.contains(pyatspi.STATE_SHOWING),
+                    "focused": state.contains(pyatspi.STATE_FOCUSED),
+                    "locale": node.get_object_locale()})
+        for i in range(node.childCount):
+            walk(node.getChildAtIndex(i), out)
+        return out
+
+    desktop = pyatspi.Registry.getDesktop(0)
+    apps = [desktop.getChildAtIndex(i) for i in range(desktop.childCount)]
+    app = next(a for a in apps if a is not None and a.name == "museum-kiosk")
+    print(json.dumps({"tree": walk(app, []), "heard": heard}))
+""")
+
+
+@pytest.fixture
+def session_bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    for need in (SYSTEM_PYTHON, LAUNCHER, shutil.which("dbus-daemon") or "/nonexistent"):
+        if not Path(need).exists():
+            pytest.skip(f"needs {need} (make test installs at-spi2-core, dbus-x11, python3-pyatspi)")
+    if subprocess.run([SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True).returncode:
+        pytest.skip("needs python3-pyatspi")
+    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    assert bus.stdout is not None
+    address = bus.stdout.readline().strip()
+    bus.stdout.close()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    monkeypatch.setenv("QT_LINUX_ACCESSIBILITY_ALWAYS_ON", "1")
+    launcher = subprocess.Popen([LAUNCHER, "--launch-immediately"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        yield address
+    finally:
+        for process in (launcher, bus):
+            try:
+                os.killpg(process.pid, 15)
+            except ProcessLookupError:
+                pass
+            process.wait(timeout=10)
+
+
+def start_reading(display_name: str, listen_seconds: float = 0.5) -> subprocess.Popen[str]:
+    """Listen for announcements for a while, then read the tree."""
+    return subprocess.Popen([SYSTEM_PYTHON, "-c", DUMP, str(listen_seconds)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, "DISPLAY": display_name})
+
+
+def finish_reading(reader: subprocess.Popen[str]) -> dict:
+    out, err = reader.communicate(timeout=60)
+    assert reader.returncode == 0, err[-2000:]
+    return json.loads(out)
+
+
+def read_tree(display_name: str, listen_seconds: float = 0.5) -> dict:
+    return finish_reading(start_reading(display_name, listen_seconds))
+
+
+def shown(tree: dict, role: str) -> list[dict]:
+    return [node for node in tree["tree"] if node["role"] == role and node["showing"]]
+
+
+def test_a_keypad_visit_as_a_screen_reader_hears_it(qtbot, display: str, session_bus: str,  # noqa: F811
+                                                    tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("idle_timeout: 10\n")
+    kiosk = RunningKiosk(qtbot, display, tmp_path / "kiosk.log", "--size", "1280x720", "--config", str(config))
+    try:
+        kiosk.wait_for("kiosk started")
+        kiosk.xdotool("windowfocus", "--sync", kiosk.window)  # no window manager: give it the keyboard
+        kiosk.xdotool("key", "--window", kiosk.window, "Return")  # wakes: focus on Begin
+        kiosk.wait_for("screen=home")
+        home = read_tree(display)
+        focused = [n for n in home["tree"] if n["focused"]]
+        assert [n["name"] for n in focused] == ["Comenzar"], focused
+
+        reader = start_reading(display, listen_seconds=3)
+        qtbot.wait(1000)  # the listener is registered
+        kiosk.xdotool("key", "--window", kiosk.window, "Return")  # Begin: the first stop
+        kiosk.wait_for("screen=stop stop=0")
+        stop = finish_reading(reader)
+        said = " ".join(text for _, text in stop["heard"])
+        assert said.startswith("Un país del estaño. Antes de 1952."), stop["heard"]  # the stop is read out
+        images = shown(stop, "image")
+        assert images and all(len(n["name"]) > 20 for n in images), images  # pictures, named by alt text
+        headings = shown(stop, "heading")
+        assert [n["name"] for n in headings] == ["Un país del estaño"], headings
+        assert all(n["locale"].startswith("es") for n in images + headings)
+        assert not [n for n in stop["tree"] if n["role"] == "filler" and n["showing"] and n["name"]
+                    and n["name"] == images[0]["name"]]  # no picture left as an anonymous filler
+        focused = [n for n in stop["tree"] if n["focused"]]
+        assert [n["role"] for n in focused] == ["image"]  # a stop opens on its picture
+        assert not shown(stop, "alert")  # the idle warning is not there until it is
+
+        kiosk.xdotool("key", "--window", kiosk.window, "Right")
+        kiosk.wait_for("screen=stop stop=1")
+        kiosk.wait_for("state screen=stop stop=1 image=0 lang=es warning=True", timeout_ms=30_000)
+        warned = read_tree(display)
+        alerts = shown(warned, "alert")
+        assert len(alerts) == 1 and "¿Sigues ahí?" in alerts[0]["name"], alerts
+        assert "tecla" in alerts[0]["name"]  # says which key keeps the visit going
+    finally:
+        kiosk.stop()
