@@ -160,3 +160,66 @@ def test_kiosk_mode_fills_the_screen_and_ignores_quit_keys(qtbot, display: str, 
         assert (tmp_path / "state" / "museum-kiosk" / "kiosk.log").read_text().count("kiosk started") == 1
     finally:
         kiosk.stop()
+
+
+def _ring_around(shot: QImage, widget_rect: tuple[int, int, int, int], colour: str) -> int:
+    """How many pixels of the focus-ring colour lie on the edge band of a widget's rectangle."""
+    from PySide6.QtGui import QColor
+
+    target = QColor(colour).rgb() & 0xFFFFFF
+    x, y, w, h = widget_rect
+    edge = [(px, py) for px in range(x, x + w, 4) for py in (y + 2, y + h - 3)]
+    edge += [(px, py) for py in range(y, y + h, 4) for px in (x + 2, x + w - 3)]
+    return sum(1 for px, py in edge if 0 <= px < shot.width() and 0 <= py < shot.height()
+               and shot.pixel(px, py) & 0xFFFFFF == target)
+
+
+def test_a_keypad_visit_on_a_real_screen(qtbot, display: str, tmp_path: Path) -> None:
+    """Wake, Enter, Right, Enter on the picture, Escape: each step seen on the screen."""
+    from kiosk.ui.theme import NORMAL
+
+    layout = make_kiosk(qtbot, size=SIZE)
+    layout.send(ev.Touch())
+    layout.settle()
+    begin = layout.window.home.begin
+    begin_rect = (*begin.mapTo(layout.window, begin.rect().topLeft()).toTuple(), begin.width(), begin.height())
+    layout.send(ev.OpenStop(0))
+    layout.settle()
+    image = layout.window.stop.image
+    picture = image.image_rect().toRect()
+    image_rect = (*image.mapTo(layout.window, picture.topLeft()).toTuple(), picture.width(), picture.height())
+    layout.send(ev.Next(), ev.OpenImage(0))
+    layout.settle()
+    view = layout.window.zoom.view
+    view_rect = (*view.mapTo(layout.window, view.rect().topLeft()).toTuple(), view.width(), view.height())
+    layout.controller.stop()
+
+    kiosk = RunningKiosk(qtbot, display, tmp_path / "kiosk.log")
+    try:
+        kiosk.wait_for("kiosk started")
+        kiosk.xdotool("windowfocus", "--sync", kiosk.window)
+        kiosk.xdotool("key", "--window", kiosk.window, "Return")
+        kiosk.wait_for("screen=home")
+        home = kiosk.screenshot(tmp_path / "k1-home.png")
+        assert _ring_around(home, begin_rect, NORMAL.focus) > 20, "no focus ring on Begin after a key woke the kiosk"
+        kiosk.xdotool("key", "--window", kiosk.window, "Return")
+        kiosk.wait_for("screen=stop stop=0")
+        first = kiosk.screenshot(tmp_path / "k2-stop-0.png")
+        assert _ring_around(first, image_rect, NORMAL.focus) > 20, "the stop did not open with its picture focused"
+        kiosk.xdotool("key", "--window", kiosk.window, "Right")
+        kiosk.wait_for("screen=stop stop=1")
+        qtbot.wait(300)  # a keypad visitor's pace
+        kiosk.xdotool("key", "--window", kiosk.window, "Return")
+        kiosk.wait_for("screen=zoom stop=1")
+        zoom = kiosk.screenshot(tmp_path / "k3-zoom.png")
+        assert _ring_around(zoom, view_rect, NORMAL.focus) > 20, "the zoom view shows no focus ring"
+        kiosk.xdotool("key", "--window", kiosk.window, "Escape")
+        kiosk.wait_for("screen=stop stop=1 image=0 lang=es warning=False")
+        back = kiosk.screenshot(tmp_path / "k4-back.png")
+        assert _difference(zoom, back) > 0.3
+    finally:
+        kiosk.stop()
+    keep = os.environ.get("KIOSK_SCREENSHOTS")
+    if keep:
+        for png in tmp_path.glob("k*.png"):
+            shutil.copy(png, Path(keep) / png.name)
