@@ -16,7 +16,7 @@ DEB_PKGS := xvfb xdotool libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 \
 # Only the tests need these: real engines to test narration against.
 TEST_DEB_PKGS := speech-dispatcher speech-dispatcher-espeak-ng pulseaudio at-spi2-core dbus-x11 python3-pyatspi
 
-.PHONY: run test setup system-deps test-deps narration clean
+.PHONY: run test lint setup system-deps test-deps narration clean
 
 run: setup narration
 	@$(PY) -m compileall -q kiosk >/dev/null  # bytecode even where PYTHONDONTWRITEBYTECODE is set: a quicker start
@@ -26,8 +26,14 @@ run: setup narration
 narration: setup
 	-@$(VENV)/bin/kiosk narrate
 
-test: setup test-deps
+test: setup test-deps lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# Lint, format and types at zero findings: the test command fails on any regression.
+lint: setup
+	$(VENV)/bin/ruff check kiosk tests tools
+	$(VENV)/bin/ruff format --check kiosk tests tools
+	$(VENV)/bin/mypy
 
 test-deps:
 	@bash tools/install-debian-deps.sh $(TEST_DEB_PKGS)

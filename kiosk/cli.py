@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from kiosk.core.config import Config, load_config, write_pin_hash
-from kiosk.core.diagnostics import ExhibitError, summary
+from kiosk.core.diagnostics import Diagnostic, ExhibitError, summary
 from kiosk.core.paths import default_config_path, state_dir
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -28,7 +28,7 @@ def bundled_exhibit() -> Path:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from kiosk.core.loader import check_exhibit
 
-    diagnostics = []
+    diagnostics: list[Diagnostic] = []
     for path in args.paths:
         result = check_exhibit(Path(path), Path(args.media) if args.media else None)
         diagnostics.extend(result.diagnostics)
@@ -83,9 +83,16 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if config is None:
         return EXIT_INVALID
     exhibit = Path(args.exhibit) if args.exhibit else (config.exhibit or bundled_exhibit())
-    return run_app(exhibit, kiosk_mode=args.kiosk, language=args.lang,
-                   media_root=Path(args.media) if args.media else None, size=args.size,
-                   config=config, screen=args.screen, show_cursor=args.show_cursor or None)
+    return run_app(
+        exhibit,
+        kiosk_mode=args.kiosk,
+        language=args.lang,
+        media_root=Path(args.media) if args.media else None,
+        size=args.size,
+        config=config,
+        screen=args.screen,
+        show_cursor=args.show_cursor or None,
+    )
 
 
 def _cmd_preview(args: argparse.Namespace) -> int:
@@ -112,8 +119,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     try:
-        report = import_timelinejs(Path(args.file), out, Path(args.media) if args.media else None,
-                                   args.lang, args.force)
+        report = import_timelinejs(
+            Path(args.file), out, Path(args.media) if args.media else None, args.lang, args.force
+        )
     except ImportError_ as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return EXIT_INVALID
@@ -189,21 +197,23 @@ def _cmd_narrate(args: argparse.Namespace) -> int:
     removed = stale_recordings(wanted, folder)
     for path in removed:
         path.unlink(missing_ok=True)
-    print(f"{folder}: {len(report.recorded)} recorded, {report.kept} already there, "
-          f"{len(removed)} old recording(s) removed, {len(report.failed)} failed")
+    print(
+        f"{folder}: {len(report.recorded)} recorded, {report.kept} already there, "
+        f"{len(removed)} old recording(s) removed, {len(report.failed)} failed"
+    )
     for failure in report.failed:
         print(f"  failed: {failure}", file=sys.stderr)
     for lang in sorted(report.unvoiced):
-        print(f"  no installed voice speaks '{lang}': those clips fall back to live speech or none",
-              file=sys.stderr)
+        print(f"  no installed voice speaks '{lang}': those clips fall back to live speech or none", file=sys.stderr)
     return EXIT_INVALID if report.failed else EXIT_OK
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
     from kiosk.bench.run import run_bench
 
-    return run_bench(Path(args.exhibit) if args.exhibit else bundled_exhibit(), args.quick,
-                     Path(args.json) if args.json else None)
+    return run_bench(
+        Path(args.exhibit) if args.exhibit else bundled_exhibit(), args.quick, Path(args.json) if args.json else None
+    )
 
 
 def _cmd_set_pin(args: argparse.Namespace) -> int:

@@ -45,8 +45,9 @@ def attach_file_log(state_dir: Path) -> None:
     root = logging.getLogger()
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
-        rotating = logging.handlers.RotatingFileHandler(state_dir / "kiosk.log", maxBytes=1_000_000,
-                                                        backupCount=5, encoding="utf-8")
+        rotating = logging.handlers.RotatingFileHandler(
+            state_dir / "kiosk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
     except OSError as exc:
         root.warning("cannot write the log file in %s: %s", state_dir, exc)
         return

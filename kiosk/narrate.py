@@ -19,9 +19,9 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from kiosk.core.narration import Clip, recording_name, text_key
 
@@ -53,8 +53,9 @@ def espeak_voices() -> frozenset[str]:
     if program is None:
         return frozenset()
     try:
-        listing = subprocess.run([program, "--voices"], capture_output=True, text=True, timeout=10).stdout
-        listing += subprocess.run([program, "--voices=mb"], capture_output=True, text=True, timeout=10).stdout
+        listing = ""
+        for which in ("--voices", "--voices=mb"):
+            listing += subprocess.run([program, which], check=False, capture_output=True, text=True, timeout=10).stdout
     except (OSError, subprocess.SubprocessError):
         return frozenset()
     names: set[str] = set()
@@ -95,8 +96,9 @@ class NarrateError(RuntimeError):
     pass
 
 
-def record(text: str, voice: str, target: Path, timeout: float = CLIP_TIMEOUT,
-           words_per_minute: int = WORDS_PER_MINUTE) -> Path:
+def record(
+    text: str, voice: str, target: Path, timeout: float = CLIP_TIMEOUT, words_per_minute: int = WORDS_PER_MINUTE
+) -> Path:
     """Speak ``text`` into ``target`` (.ogg when ffmpeg is there, else .wav); the
     file appears whole or not at all."""
     program = espeak()
@@ -113,8 +115,26 @@ def record(text: str, voice: str, target: Path, timeout: float = CLIP_TIMEOUT,
         ffmpeg = shutil.which("ffmpeg")
         if ffmpeg is not None and target.suffix == ".ogg":
             made = Path(work) / "speech.ogg"
-            _run([ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", str(wav),
-                  "-c:a", "libopus", "-b:a", "32k", "-compression_level", "3", str(made)], timeout)
+            _run(
+                [
+                    ffmpeg,
+                    "-nostdin",
+                    "-hide_banner",
+                    "-loglevel",
+                    "error",
+                    "-y",
+                    "-i",
+                    str(wav),
+                    "-c:a",
+                    "libopus",
+                    "-b:a",
+                    "32k",
+                    "-compression_level",
+                    "3",
+                    str(made),
+                ],
+                timeout,
+            )
         final = target if made.suffix == target.suffix else target.with_suffix(made.suffix)
         partial = final.with_name(f".{final.name}.{os.getpid()}.part")
         shutil.copyfile(made, partial)
@@ -124,7 +144,7 @@ def record(text: str, voice: str, target: Path, timeout: float = CLIP_TIMEOUT,
 
 def _run(command: list[str], timeout: float) -> None:
     try:
-        done = subprocess.run(command, capture_output=True, timeout=timeout)
+        done = subprocess.run(command, check=False, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise NarrateError(f"{Path(command[0]).name} took longer than {timeout:.0f} s") from None
     except OSError as error:
@@ -143,8 +163,13 @@ class NarrateReport:
     """Languages no installed voice speaks."""
 
 
-def narrate(wanted: list[Clip], folder: Path, progress: Callable[[str], None] | None = None,
-            stop_early: Callable[[], bool] | None = None, workers: int = 0) -> NarrateReport:
+def narrate(
+    wanted: list[Clip],
+    folder: Path,
+    progress: Callable[[str], None] | None = None,
+    stop_early: Callable[[], bool] | None = None,
+    workers: int = 0,
+) -> NarrateReport:
     """Record what is missing of ``wanted`` into ``folder``, a clip per core at a time."""
     from concurrent.futures import ThreadPoolExecutor
 
@@ -186,5 +211,8 @@ def stale_recordings(wanted: list[Clip], folder: Path) -> list[Path]:
     keys = {text_key(clip) for clip in wanted}
     if not folder.is_dir():
         return []
-    return [entry for entry in folder.iterdir()
-            if entry.suffix in (".ogg", ".wav") and entry.name.rsplit("-", 1)[0] not in keys]
+    return [
+        entry
+        for entry in folder.iterdir()
+        if entry.suffix in (".ogg", ".wav") and entry.name.rsplit("-", 1)[0] not in keys
+    ]

@@ -12,10 +12,12 @@ from kiosk.core.exhibit_format import json_schema
 NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 PLACEHOLDER_SVG = """<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" viewBox="0 0 1600 1000" width="1600" height="1000">
+<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny"
+     viewBox="0 0 1600 1000" width="1600" height="1000">
 <rect width="1600" height="1000" fill="#d8d4cc"/>
 <rect x="40" y="40" width="1520" height="920" fill="none" stroke="#8a857b" stroke-width="8" stroke-dasharray="40 24"/>
-<text x="800" y="520" font-family="Inter" font-size="84" font-weight="700" fill="#5c5850" text-anchor="middle">picture to come · imagen por venir</text>
+<text x="800" y="520" font-family="Inter" font-size="84" font-weight="700" fill="#5c5850"
+      text-anchor="middle">picture to come · imagen por venir</text>
 </svg>
 """
 

@@ -56,6 +56,6 @@ def install(exhibit: Path | None, config: Path | None) -> tuple[Path, str]:
         return path, "systemctl not found: enable the unit by hand on the kiosk machine"
     said = []
     for args in (["--user", "daemon-reload"], ["--user", "enable", UNIT_NAME]):
-        done = subprocess.run([systemctl, *args], capture_output=True, text=True)
+        done = subprocess.run([systemctl, *args], check=False, capture_output=True, text=True, timeout=30)
         said.append((done.stdout + done.stderr).strip())
     return path, "\n".join(line for line in said if line)

@@ -12,9 +12,9 @@ import shutil
 import signal
 import subprocess
 import time
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -40,10 +40,8 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=3)
     except (ProcessLookupError, subprocess.TimeoutExpired):
         pass
-    try:
+    with suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     process.wait(timeout=5)
 
 
@@ -55,11 +53,24 @@ def pulseaudio(folder: Path) -> Iterator[dict[str, str]]:
     socket = folder / "native"
     env = {**os.environ, "HOME": str(folder), "XDG_RUNTIME_DIR": str(folder)}
     server = subprocess.Popen(
-        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disable-shm=yes",
-         "--use-pid-file=no", "--log-level=0",
-         "-L", "module-null-sink sink_name=kiosk_null",
-         "-L", f"module-native-protocol-unix socket={socket} auth-anonymous=1"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        [
+            "pulseaudio",
+            "-n",
+            "--daemonize=no",
+            "--exit-idle-time=-1",
+            "--disable-shm=yes",
+            "--use-pid-file=no",
+            "--log-level=0",
+            "-L",
+            "module-null-sink sink_name=kiosk_null",
+            "-L",
+            f"module-native-protocol-unix socket={socket} auth-anonymous=1",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         _wait_for(socket, server)
         yield {"PULSE_SERVER": f"unix:{socket}"}
@@ -75,9 +86,13 @@ def speech_dispatcher(folder: Path, pulse: dict[str, str]) -> Iterator[dict[str,
     (runtime / "speech-dispatcher").mkdir(parents=True, exist_ok=True)
     socket = runtime / "speech-dispatcher" / "speechd.sock"
     env = {**os.environ, **pulse, "HOME": str(folder), "XDG_RUNTIME_DIR": str(runtime)}
-    server = subprocess.Popen(["speech-dispatcher", "-s", "-t", "0", "-S", str(socket), "-L", str(folder)],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        ["speech-dispatcher", "-s", "-t", "0", "-S", str(socket), "-L", str(folder)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         _wait_for(socket, server)
         yield {"XDG_RUNTIME_DIR": str(runtime), "SPEECHD_ADDRESS": f"unix_socket:{socket}"}

@@ -38,7 +38,6 @@ BLOCKED_RUN = textwrap.dedent("""
 
 
 def test_core_tests_pass_with_pyside6_blocked() -> None:
-    result = subprocess.run([sys.executable, "-c", BLOCKED_RUN], cwd=REPO, capture_output=True,
-                            text=True, timeout=600)
+    result = subprocess.run([sys.executable, "-c", BLOCKED_RUN], cwd=REPO, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert " passed" in result.stdout and "failed" not in result.stdout

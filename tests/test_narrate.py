@@ -14,13 +14,20 @@ from kiosk.core.narration import clips, find_recordings, spoken_label, stop_clip
 from kiosk.narrate import choose_voice, voices_for
 from tests.helpers import BUNDLED, copy_minimal
 
-pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None or shutil.which("ffprobe") is None,
-                                reason="needs espeak-ng and ffmpeg (make test installs them)")
+pytestmark = pytest.mark.skipif(
+    shutil.which("espeak-ng") is None or shutil.which("ffprobe") is None,
+    reason="needs espeak-ng and ffmpeg (make test installs them)",
+)
 
 
 def duration(path: Path) -> float:
-    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
-                         capture_output=True, text=True, check=True, timeout=30).stdout
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    ).stdout
     return float(out)
 
 

@@ -16,6 +16,7 @@ hundredth of a degree, which is far finer than the map can show.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import sys
 import zipfile
@@ -59,9 +60,9 @@ def project(lon: float, lat: float) -> tuple[float, float]:
 
 
 def path_data(shape: shapefile.Shape) -> str:
-    parts = list(shape.parts) + [len(shape.points)]
+    parts = [*list(shape.parts), len(shape.points)]
     rings = []
-    for start, end in zip(parts, parts[1:]):
+    for start, end in itertools.pairwise(parts):
         points = [project(lon, lat) for lon, lat in shape.points[start:end]]
         rings.append("M" + " L".join(f"{x},{y}" for x, y in points) + " Z")
     return " ".join(rings)
@@ -84,8 +85,13 @@ def main(wheel: Path) -> None:
             body.append(f'<path d="M{x},{y} L{x + dx + 8},{y + dy + 8}" stroke="{INK}" stroke-width="3" fill="none"/>')
         body.append(f'<circle cx="{x}" cy="{y}" r="9" fill="{RED}" stroke="{PAPER}" stroke-width="3"/>')
         body.append(text(x + dx, y + dy, name, 40, INK, anchor=anchor, weight=700))
-    for name, lon, lat in (("PERÚ", -72.2, -12.5), ("BRASIL", -60.5, -11.0), ("CHILE", -70.9, -23.6),
-                           ("PARAGUAY", -58.8, -22.4), ("ARGENTINA", -63.6, -23.9)):
+    for name, lon, lat in (
+        ("PERÚ", -72.2, -12.5),
+        ("BRASIL", -60.5, -11.0),
+        ("CHILE", -70.9, -23.6),
+        ("PARAGUAY", -58.8, -22.4),
+        ("ARGENTINA", -63.6, -23.9),
+    ):
         x, y = project(lon, lat)
         body.append(text(x, y, name, 30, INK, anchor="middle", weight=600, spacing=4, opacity=0.55))
     x, y = project(-63.2, -14.6)

@@ -27,9 +27,20 @@ def svg_document(width: int, height: int, body: str) -> str:
     )
 
 
-def text(x: float, y: float, content: str, size: int, fill: str, anchor: str = "start",
-         weight: int = 400, spacing: float = 0, opacity: float = 1.0) -> str:
+def text(
+    x: float,
+    y: float,
+    content: str,
+    size: int,
+    fill: str,
+    anchor: str = "start",
+    weight: int = 400,
+    spacing: float = 0,
+    opacity: float = 1.0,
+) -> str:
     extra = f' letter-spacing="{spacing}"' if spacing else ""
     extra += f' fill-opacity="{opacity}"' if opacity < 1 else ""
-    return (f'<text x="{x}" y="{y}" font-family="{FONT}" font-size="{size}" font-weight="{weight}" '
-            f'fill="{fill}" text-anchor="{anchor}"{extra}>{escape(content)}</text>')
+    return (
+        f'<text x="{x}" y="{y}" font-family="{FONT}" font-size="{size}" font-weight="{weight}" '
+        f'fill="{fill}" text-anchor="{anchor}"{extra}>{escape(content)}</text>'
+    )

@@ -1,6 +1,6 @@
 """Render kiosk screens offscreen to PNG files, for looking at them.
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py OUT_DIR [WxH ...]
+QT_QPA_PLATFORM=offscreen python tools/screenshots.py OUT_DIR [WxH ...]
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import tempfile
 import time
@@ -26,11 +27,12 @@ def make_photo(path: Path, width: int = 6000, height: int = 4000) -> None:
     for x in range(0, width, 37):
         painter.drawLine(x, 0, width - x, height)
     painter.end()
-    image.save(str(path), "JPEG", 90)
+    image.save(str(path))
 
 
-def measure(runs: int, shown: QSize = QSize(1056, 660)) -> tuple[float, float]:
+def measure(runs: int, shown: QSize | None = None) -> tuple[float, float]:
     """Median decode time (ms) at display size, and the GUI thread's longest stall (ms)."""
+    shown = shown or QSize(1056, 660)
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
     try:
@@ -40,12 +42,12 @@ def measure(runs: int, shown: QSize = QSize(1056, 660)) -> tuple[float, float]:
         for run in range(runs):
             store = ImageStore()
             done: list[float] = []
-            store.ready.connect(lambda path, image: done.append(time.perf_counter()))
+            store.ready.connect(lambda path, image, done=done: done.append(time.perf_counter()))
             beats: list[float] = []
             heartbeat = QTimer()
             heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
             heartbeat.setInterval(1)
-            heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+            heartbeat.timeout.connect(lambda beats=beats: beats.append(time.perf_counter()))
             heartbeat.start()
             app.processEvents()
             started = time.perf_counter()
@@ -55,7 +57,7 @@ def measure(runs: int, shown: QSize = QSize(1056, 660)) -> tuple[float, float]:
                 app.processEvents()
             heartbeat.stop()
             decode_ms.append((done[0] - started) * 1000)
-            stalls.append(max(b - a for a, b in zip(beats, beats[1:])) * 1000 if len(beats) > 1 else 0.0)
+            stalls.append(max(b - a for a, b in itertools.pairwise(beats)) * 1000 if len(beats) > 1 else 0.0)
             store.wait()
         decode_ms.sort()
         return decode_ms[len(decode_ms) // 2], max(stalls)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import random
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +20,7 @@ from kiosk.core.loader import load_exhibit
 from kiosk.ui.controller import KioskController
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.images import ImageStore
+from kiosk.ui.qtapp import application
 from kiosk.ui.window import KioskWindow
 
 
@@ -65,7 +69,7 @@ def make_rig(exhibit_path: Path) -> Rig:
     from kiosk.ui.allocator import tune_allocator
 
     tune_allocator()  # as `kiosk run` does
-    app = QApplication.instance() or QApplication([])
+    app = application()
     store = ImageStore()
     window = KioskWindow(store, register_fonts())
     window.resize(1920, 1080)
@@ -77,14 +81,10 @@ def make_rig(exhibit_path: Path) -> Rig:
     return Rig(app, window, controller, store, clock)
 
 
-TOUCH = None
-
-
-def _touch_device():
-    global TOUCH
-    if TOUCH is None:
-        TOUCH = QTest.createTouchDevice()
-    return TOUCH
+@functools.cache
+def _touch_device() -> QPointingDevice:
+    """One simulated touchscreen for the whole bench (Qt keeps every one made)."""
+    return QTest.createTouchDevice()
 
 
 def swipe(rig: Rig, forward: bool) -> None:
@@ -153,7 +153,7 @@ def transition_frames(rig: Rig, transitions: int) -> tuple[float, float]:
         if len(frames) >= 2:
             fps.append((len(frames) - 1) / (frames[-1] - frames[0]))
             points = [began, *frames, ended]
-            gaps.append(max(b - a for a, b in zip(points, points[1:])) * 1000)
+            gaps.append(max(b - a for a, b in itertools.pairwise(points)) * 1000)
         rig.settle()
     rig.window.snapshot.removeEventFilter(counter)
     fps.sort()
@@ -213,7 +213,7 @@ def _visit_everything(rig: Rig, lang: str, level: int) -> None:
 def _attract_loop(rig: Rig) -> None:
     rig.clock.now += 200
     rig.controller.send(ev.Tick())
-    for slide in range(rig.controller.machine.shape.slide_count):
+    for _slide in range(rig.controller.machine.shape.slide_count):
         rig.clock.now += rig.controller.exhibit.attract.slide_seconds
         rig.controller.send(ev.Tick())
         rig.window.attract.repaint()
@@ -222,8 +222,17 @@ def _attract_loop(rig: Rig) -> None:
 
 def _random_event(chooser: random.Random, stops: int) -> ev.Event:
     kind = chooser.randrange(12)
-    return (ev.Touch(), ev.Next(), ev.Previous(), ev.Home(), ev.Back(), ev.OpenImage(chooser.randrange(2)),
-            ev.CloseImage(), ev.OpenStop(chooser.randrange(stops)), ev.Jump(chooser.randrange(stops)),
-            ev.SetLanguage(chooser.choice(["es", "en"])), ev.SetTextSize(chooser.randrange(3)),
-            ev.ToggleNarration())[kind]
-
+    return (
+        ev.Touch(),
+        ev.Next(),
+        ev.Previous(),
+        ev.Home(),
+        ev.Back(),
+        ev.OpenImage(chooser.randrange(2)),
+        ev.CloseImage(),
+        ev.OpenStop(chooser.randrange(stops)),
+        ev.Jump(chooser.randrange(stops)),
+        ev.SetLanguage(chooser.choice(["es", "en"])),
+        ev.SetTextSize(chooser.randrange(3)),
+        ev.ToggleNarration(),
+    )[kind]

@@ -63,7 +63,8 @@ def synthetic(folder: Path, stops: int) -> Path:
     for pic in range(PICTURES):
         (media / f"picture-{pic}.svg").write_text(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 100" width="160" height="100">'
-            f'<rect width="160" height="100" fill="#{(pic * 40) % 256:02x}6080"/></svg>\n')
+            f'<rect width="160" height="100" fill="#{(pic * 40) % 256:02x}6080"/></svg>\n'
+        )
     body = "".join(STOP.format(n=n, year=1800 + n // 10, pic=n % PICTURES) for n in range(stops))
     (folder / "exhibits").mkdir(exist_ok=True)
     path = folder / "exhibits" / f"synthetic-{stops}.yaml"

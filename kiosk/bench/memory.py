@@ -1,6 +1,6 @@
 """The memory soak, in a process of its own so the figures are the kiosk's alone.
 
-    python -m kiosk.bench.memory EXHIBIT EVENTS RESETS   (prints JSON)
+python -m kiosk.bench.memory EXHIBIT EVENTS RESETS   (prints JSON)
 """
 
 from __future__ import annotations

@@ -69,8 +69,12 @@ def run_bench(exhibit: Path, quick: bool, json_path: Path | None) -> int:
         rig.close()
 
     events, resets = (1000, 50) if quick else (10_000, 500)
-    soaked = subprocess.run([sys.executable, "-m", "kiosk.bench.memory", str(exhibit), str(events), str(resets)],
-                            capture_output=True, text=True, check=True)
+    soaked = subprocess.run(
+        [sys.executable, "-m", "kiosk.bench.memory", str(exhibit), str(events), str(resets)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     memory = json.loads(soaked.stdout.strip().splitlines()[-1])
     start, warm, after = memory["start"], memory["warm"], memory["after"]
     print(f"Memory ({events:,} random visitor events, {resets} idle resets, accelerated clock)")
@@ -84,12 +88,17 @@ def run_bench(exhibit: Path, quick: bool, json_path: Path | None) -> int:
     loads = loading.measure(exhibit, sizes, 1 if quick else 5)
     per_stop = (loads[2000] / 2000) / (loads[100] / 100)
     print("Validate and load")
-    add("load_bundled_ms", f"bundled exhibit (ms)", loads["bundled"])
+    add("load_bundled_ms", "bundled exhibit (ms)", loads["bundled"])
     for size in sizes[:-1]:
         add(f"load_{size}_stops_ms", f"{size:,} stops (ms)", loads[size])
     add("load_2000_stops_ms", "2,000 stops (ms)", loads[2000], "<= 1000 ms", loads[2000] <= 1000)
-    add("load_per_stop_ratio_2000_vs_100", "time per stop, 2,000 vs 100 (x)", per_stop, "flat (<= 1.25 x)",
-        per_stop <= 1.25)
+    add(
+        "load_per_stop_ratio_2000_vs_100",
+        "time per stop, 2,000 vs 100 (x)",
+        per_stop,
+        "flat (<= 1.25 x)",
+        per_stop <= 1.25,
+    )
 
     decode_ms, stall_ms = images.measure(1 if quick else 5)
     print("A 6000x4000 JPEG, shown at 1056x660")

@@ -66,8 +66,7 @@ def _time_child(command: list[str], env: dict[str, str], marks: tuple[str, ...] 
 def measure(runs: int, exhibit: Path) -> dict[str, list[float]]:
     """Start-up times in ms: the floor; the kiosk's first frame and the moment
     it would hear a touch; its first frame after an edit and with no caches."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_BENCH_FIRST_FRAME": "1",
-           "KIOSK_LOG_LEVEL": "WARNING"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_BENCH_FIRST_FRAME": "1", "KIOSK_LOG_LEVEL": "WARNING"}
     state = Path(env.get("TMPDIR", "/tmp")) / "kiosk-bench-state"
     env["XDG_STATE_HOME"] = str(state)
     env["XDG_CONFIG_HOME"] = str(state / "config")

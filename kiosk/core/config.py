@@ -78,4 +78,3 @@ def write_pin_hash(path: Path, pin_hash: str) -> None:
     temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
     temporary.chmod(0o600)
     temporary.replace(path)
-

@@ -13,12 +13,36 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 MONTHS: dict[str, tuple[str, ...]] = {
     "en": tuple(
-        "January February March April May June July August September "
-        "October November December".split()
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
     ),
     "es": tuple(
-        "enero febrero marzo abril mayo junio julio agosto septiembre "
-        "octubre noviembre diciembre".split()
+        [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ]
     ),
 }
 """Month names for the languages whose date wording we know; other languages

@@ -109,6 +109,18 @@ class PinEntered:
     pin: str
 
 
+class PinAccepted(_Plain):
+    """A PIN was typed and it is right (the machine checks before it looks up the graph)."""
+
+
+class PinRejected(_Plain):
+    pass
+
+
+class PinLocked(_Plain):
+    """Too many wrong PINs: the pad refuses for a while."""
+
+
 class StaffResume(_Plain):
     pass
 
@@ -146,8 +158,11 @@ class IdleReset(_Plain):
     pass
 
 
-class NextSlide(_Plain):
-    pass
+@dataclass(frozen=True)
+class NextSlide:
+    """The attract loop moves on to this slide."""
+
+    slide: int
 
 
 class StaffGesture(_Plain):
@@ -158,15 +173,61 @@ class Recover(_Plain):
     """A handler failed: drop the visit and start afresh from attract."""
 
 
-Event = (Touch | OpenStop | Jump | Next | Previous | Back | Home | OpenImage | CloseImage
-         | SetLanguage | SetTextSize | SetContrast | SetReducedMotion | ToggleNarration | CornerTap
-         | PinEntered | StaffResume | StaffReload | StaffExit | StaffRestart | Tick | ContentReloaded
-         | IdleWarning | IdleReset | NextSlide | StaffGesture | Recover | NarrationEnded)
+Event = (
+    Touch
+    | OpenStop
+    | Jump
+    | Next
+    | Previous
+    | Back
+    | Home
+    | OpenImage
+    | CloseImage
+    | SetLanguage
+    | SetTextSize
+    | SetContrast
+    | SetReducedMotion
+    | ToggleNarration
+    | CornerTap
+    | PinEntered
+    | StaffResume
+    | StaffReload
+    | StaffExit
+    | StaffRestart
+    | Tick
+    | ContentReloaded
+    | IdleWarning
+    | IdleReset
+    | NextSlide
+    | StaffGesture
+    | Recover
+    | NarrationEnded
+    | PinAccepted
+    | PinRejected
+    | PinLocked
+)
 
 INPUT_EVENTS: tuple[type, ...] = (
-    Touch, OpenStop, Jump, Next, Previous, Back, Home, OpenImage, CloseImage, SetLanguage,
-    SetTextSize, SetContrast, SetReducedMotion, ToggleNarration, CornerTap, PinEntered,
-    StaffResume, StaffReload, StaffExit, StaffRestart,
+    Touch,
+    OpenStop,
+    Jump,
+    Next,
+    Previous,
+    Back,
+    Home,
+    OpenImage,
+    CloseImage,
+    SetLanguage,
+    SetTextSize,
+    SetContrast,
+    SetReducedMotion,
+    ToggleNarration,
+    CornerTap,
+    PinEntered,
+    StaffResume,
+    StaffReload,
+    StaffExit,
+    StaffRestart,
 )
 NAVIGATION_EVENTS: tuple[type, ...] = (OpenStop, Jump, Next, Previous, Back, Home, OpenImage, CloseImage)
 """Moves that start a screen transition; too quick a second one is a bounce."""

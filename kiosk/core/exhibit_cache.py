@@ -28,15 +28,27 @@ from kiosk import __version__
 from kiosk.core.dates import DateSpec, PartialDate
 from kiosk.core.diagnostics import Diagnostic, Severity
 from kiosk.core.media import default_media_root
-from kiosk.core.model import (AttractSettings, Exhibit, Image, Language, LocalParagraphs, LocalText, Reading,
-                              Stop)
+from kiosk.core.model import AttractSettings, Exhibit, Image, Language, LocalParagraphs, LocalText, Reading, Stop
 from kiosk.core.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
 FORMAT = 1
-_CLASSES = {cls.__name__: cls for cls in (Exhibit, Language, LocalText, LocalParagraphs, AttractSettings, Stop,
-                                           Image, Reading, DateSpec, PartialDate)}
+_CLASSES = {
+    cls.__name__: cls
+    for cls in (
+        Exhibit,
+        Language,
+        LocalText,
+        LocalParagraphs,
+        AttractSettings,
+        Stop,
+        Image,
+        Reading,
+        DateSpec,
+        PartialDate,
+    )
+}
 _CORE = Path(__file__).resolve().parent
 
 Checked = tuple[Exhibit, tuple[Diagnostic, ...]]
@@ -55,14 +67,21 @@ def load(exhibit_path: Path, media_root: Path | None = None, folder: Path | None
         if data.get("key") != _key(exhibit_path, media_root) or not _media_unchanged(data["media"]):
             return None
         exhibit = data["exhibit"]
-        diagnostics = tuple(Diagnostic(f, line, col, Severity(sev), msg) for f, line, col, sev, msg in data["diagnostics"])
+        diagnostics = tuple(
+            Diagnostic(f, line, col, Severity(sev), msg) for f, line, col, sev, msg in data["diagnostics"]
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None  # no entry, or one we cannot trust: check the file
     return (exhibit, diagnostics) if isinstance(exhibit, Exhibit) else None
 
 
-def store(exhibit_path: Path, media_root: Path | None, exhibit: Exhibit, diagnostics: tuple[Diagnostic, ...],
-          folder: Path | None = None) -> None:
+def store(
+    exhibit_path: Path,
+    media_root: Path | None,
+    exhibit: Exhibit,
+    diagnostics: tuple[Diagnostic, ...],
+    folder: Path | None = None,
+) -> None:
     """Keep a checked exhibit for the next start; failing to is never an error."""
     target = entry_path(exhibit_path, folder)
     data = {
@@ -97,8 +116,11 @@ def _key(exhibit_path: Path, media_root: Path | None) -> str:
 
 def _code_stamp() -> str:
     """The kiosk version and the core's source files: new checking rules mean a new check."""
-    stamps = sorted(f"{entry.name}:{entry.stat().st_mtime_ns}:{entry.stat().st_size}"
-                    for entry in os.scandir(_CORE) if entry.name.endswith(".py"))
+    stamps = sorted(
+        f"{entry.name}:{entry.stat().st_mtime_ns}:{entry.stat().st_size}"
+        for entry in os.scandir(_CORE)
+        if entry.name.endswith(".py")
+    )
     return f"{__version__};" + ";".join(stamps)
 
 
@@ -140,8 +162,9 @@ def _tuples(value: Any) -> Any:
     return tuple(_tuples(item) for item in value) if isinstance(value, list) else value
 
 
-def check(exhibit_path: Path, media_root: Path | None = None, folder: Path | None = None
-          ) -> tuple[Exhibit | None, tuple[Diagnostic, ...]]:
+def check(
+    exhibit_path: Path, media_root: Path | None = None, folder: Path | None = None
+) -> tuple[Exhibit | None, tuple[Diagnostic, ...]]:
     """What ``check_exhibit`` says, from the cache when nothing changed."""
     kept = load(exhibit_path, media_root, folder)
     if kept is not None:

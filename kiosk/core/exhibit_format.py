@@ -13,16 +13,29 @@ import yaml
 
 from kiosk.core.media import AUDIO_SUFFIXES, IMAGE_SUFFIXES
 from kiosk.core.spec import (
-    Context, DateValue, Field, FormatVersion, LanguageNames, ListOf, Localised, LocalisedMedia,
-    MediaFile, Number, Paragraphs, Record, Slug, Str,
+    Context,
+    DateValue,
+    Field,
+    FormatVersion,
+    LanguageNames,
+    ListOf,
+    Localised,
+    LocalisedMedia,
+    MediaFile,
+    Number,
+    Paragraphs,
+    Record,
+    Slug,
+    Str,
 )
 
 FORMAT_VERSION = 1
 
 IMAGE = Record(
     {
-        "file": Field(MediaFile(IMAGE_SUFFIXES, "image"),
-                      doc="Image path under the media folder, e.g. bolivia-1952/map.svg."),
+        "file": Field(
+            MediaFile(IMAGE_SUFFIXES, "image"), doc="Image path under the media folder, e.g. bolivia-1952/map.svg."
+        ),
         "alt": Field(Localised(), doc="What the image shows, for visitors who cannot see it."),
         "caption": Field(Localised(), doc="The caption shown under the image."),
         "credit": Field(Localised(), doc="Who made it and where it is from. Say when it is an illustration."),
@@ -35,27 +48,32 @@ STOP = Record(
         "id": Field(Slug(), doc="Unique id of the stop (lower-case, hyphens)."),
         "date": Field(DateValue(), doc="YYYY, YYYY-MM, YYYY-MM-DD, or {from, to, display}."),
         "title": Field(Localised(), doc="Stop title, per language."),
-        "narration": Field(Paragraphs(label=True),
-                           doc="Label text per language: 60-120 words, short sentences."),
+        "narration": Field(Paragraphs(label=True), doc="Label text per language: 60-120 words, short sentences."),
         "images": Field(ListOf(IMAGE), doc="One or more images; the first is the main one."),
-        "audio": Field(LocalisedMedia(MediaFile(AUDIO_SUFFIXES, "audio file")), required=False,
-                       doc="Recorded narration per language; text-to-speech is used where missing."),
-        "sources": Field(ListOf(Str()), required=False,
-                         doc="Published references for the facts on this stop."),
+        "audio": Field(
+            LocalisedMedia(MediaFile(AUDIO_SUFFIXES, "audio file")),
+            required=False,
+            doc="Recorded narration per language; text-to-speech is used where missing.",
+        ),
+        "sources": Field(ListOf(Str()), required=False, doc="Published references for the facts on this stop."),
     },
     name="stop",
 )
 
 ATTRACT = Record(
     {
-        "idle_timeout": Field(Number(10, 3600), required=False,
-                              doc="Seconds without a touch before the warning appears (default 90)."),
-        "warning": Field(Number(3, 120), required=False,
-                         doc="Seconds the warning counts down before the reset (default 15)."),
-        "slide_seconds": Field(Number(2, 120), required=False,
-                               doc="Seconds each attract slide is shown (default 8)."),
-        "stops": Field(ListOf(Slug()), required=False,
-                       doc="Ids of the stops whose first image the attract loop shows (default: all)."),
+        "idle_timeout": Field(
+            Number(10, 3600), required=False, doc="Seconds without a touch before the warning appears (default 90)."
+        ),
+        "warning": Field(
+            Number(3, 120), required=False, doc="Seconds the warning counts down before the reset (default 15)."
+        ),
+        "slide_seconds": Field(Number(2, 120), required=False, doc="Seconds each attract slide is shown (default 8)."),
+        "stops": Field(
+            ListOf(Slug()),
+            required=False,
+            doc="Ids of the stops whose first image the attract loop shows (default: all).",
+        ),
     },
     name="attract settings",
 )
@@ -83,11 +101,9 @@ def _check_attract_refs(values: dict[str, Any], node: yaml.MappingNode, ctx: Con
 
 EXHIBIT = Record(
     {
-        "format": Field(FormatVersion(FORMAT_VERSION),
-                        doc="Version of the exhibit format; this kiosk reads 1."),
+        "format": Field(FormatVersion(FORMAT_VERSION), doc="Version of the exhibit format; this kiosk reads 1."),
         "id": Field(Slug(), doc="Exhibit id; its media live in media/<id>/ by convention."),
-        "languages": Field(LanguageNames(),
-                           doc="Language codes and names, in order; the first is the default."),
+        "languages": Field(LanguageNames(), doc="Language codes and names, in order; the first is the default."),
         "title": Field(Localised(), doc="Exhibit title, per language."),
         "subtitle": Field(Localised(), doc="One line under the title, per language."),
         "introduction": Field(Paragraphs(), doc="Home-screen introduction, per language."),

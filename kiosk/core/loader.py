@@ -11,6 +11,7 @@ import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -73,11 +74,17 @@ def _check(path: Path, media_root: Path | None, check_media: bool) -> LoadResult
     except ExhibitError as exc:
         return LoadResult(None, tuple(exc.diagnostics))
     if node is None:
-        empty = Diagnostic(name, 1, 1, Severity.ERROR, "the file is empty; an exhibit needs at least 'format', 'id', 'languages' and 'stops'")
+        empty = Diagnostic(
+            name,
+            1,
+            1,
+            Severity.ERROR,
+            "the file is empty; an exhibit needs at least 'format', 'id', 'languages' and 'stops'",
+        )
         return LoadResult(None, (empty,))
     ctx = Context(file=name, media_root=root, check_media=check_media)
     values = EXHIBIT.check(node, ctx)
-    if values is not INVALID:
+    if values is not INVALID and isinstance(node, yaml.MappingNode):
         _warn_on_order(values, node, ctx)
     diagnostics = tuple(sorted(ctx.diagnostics))
     if values is INVALID or any(d.is_error for d in diagnostics):
@@ -93,14 +100,16 @@ def load_exhibit(path: Path, media_root: Path | None = None) -> Exhibit:
     return result.exhibit
 
 
-def _warn_on_order(values: dict, node: yaml.MappingNode, ctx: Context) -> None:
+def _warn_on_order(values: dict[str, Any], node: yaml.MappingNode, ctx: Context) -> None:
     """Stops are a timeline: one out of time order is probably a typo."""
     stops_node = next((v for k, v in node.value if k.value == "stops"), None)
     previous: PartialDate | None = None
     for stop, stop_node in zip(values["stops"], getattr(stops_node, "value", ())):
         start = stop["date"] if isinstance(stop["date"], PartialDate) else stop["date"]["from"]
         if previous is not None and is_before(start, previous):
-            ctx.warn(stop_node, f"stop '{stop['id']}' ({start.iso()}) comes before the previous stop "
-                                f"({previous.iso()}) in time; stops should be in time order")
+            ctx.warn(
+                stop_node,
+                f"stop '{stop['id']}' ({start.iso()}) comes before the previous stop "
+                f"({previous.iso()}) in time; stops should be in time order",
+            )
         previous = start
-

@@ -9,15 +9,15 @@ fake clock and step it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from kiosk.core import events as ev
 from kiosk.core.idle import IdlePhase, IdlePolicy, SlideClock
-from kiosk.core.navigation import EDGES, NAV_DEBOUNCE, STAFF_EFFECTS, Change, Clock, Effect
+from kiosk.core.navigation import EDGES, NAV_DEBOUNCE, Change, Clock, Effect
 from kiosk.core.shape import Shape
-from kiosk.core.state import NavState, Screen, attract_state
 from kiosk.core.staff import CornerGesture, PinLock, PinResult
+from kiosk.core.state import NavState, Screen, attract_state
 
 Listener = Callable[[Change], None]
 
@@ -71,12 +71,13 @@ class NavigationMachine:
     def due_slide(self) -> int:
         return self.slides.slide(self.clock() - self._attract_since, self.shape.slide_count)
 
-    def check_pin(self, pin: str) -> bool:
+    def resolve_pin(self, pin: str) -> ev.Event:
+        """The PIN pad's answer as an event of its own, decided before the graph is
+        consulted, so the graph's edges stay free of side effects."""
         result = self.pin_lock.try_pin(pin, self.clock())
-        if result is not PinResult.ACCEPTED:
-            self._pending_effects.append(
-                Effect.PIN_LOCKED if result is PinResult.LOCKED else Effect.PIN_REJECTED)
-        return result is PinResult.ACCEPTED
+        if result is PinResult.ACCEPTED:
+            return ev.PinAccepted()
+        return ev.PinLocked() if result is PinResult.LOCKED else ev.PinRejected()
 
     # --- what the outside sends -------------------------------------------------
     def dispatch(self, event: ev.Event) -> Change | None:
@@ -95,9 +96,12 @@ class NavigationMachine:
                 return self._commit(event, replace(self._state, warning=False, countdown=0))
         if isinstance(event, ev.CornerTap):
             event = ev.StaffGesture() if self.gesture.tap(now) else ev.Touch()
-        if isinstance(event, ev.NAVIGATION_EVENTS):
-            if now - self._last_navigation < NAV_DEBOUNCE:
+        if isinstance(event, ev.PinEntered):
+            if self._state.screen is not Screen.STAFF_PIN:
                 return None
+            event = self.resolve_pin(event.pin)
+        if isinstance(event, ev.NAVIGATION_EVENTS) and now - self._last_navigation < NAV_DEBOUNCE:
+            return None
         return self._follow(event, now)
 
     # --- inside -----------------------------------------------------------------
@@ -106,7 +110,7 @@ class NavigationMachine:
         edge = EDGES.get((old.screen, type(event)))
         if edge is None:
             return self._commit(event, old)  # effects such as a rejected PIN still go out
-        new = edge.update(self, old, event) if edge.update else old
+        new = edge.update(self.shape, old, event) if edge.update else old
         if new is None:
             return self._commit(event, old)
         if edge.target is not None:
@@ -115,17 +119,15 @@ class NavigationMachine:
             self._last_navigation = now
         if new.stop != old.stop or new.screen not in (Screen.STOP, Screen.ZOOM):
             new = replace(new, visit=replace(new.visit, narrating=False))
-        if type(event) in STAFF_EFFECTS:
-            self._pending_effects.append(STAFF_EFFECTS[type(event)])
-        if old.screen is Screen.ATTRACT and new.screen is Screen.HOME:
-            self._pending_effects.append(Effect.SESSION_STARTED)
+        self._pending_effects.extend(edge.effects)
         return self._commit(event, new)
 
     def _tick(self, now: float) -> Change | None:
         state = self._state
         if state.screen is Screen.ATTRACT:
-            if self.due_slide() != state.slide:
-                return self._follow(ev.NextSlide(), now)
+            due = self.due_slide()
+            if due != state.slide:
+                return self._follow(ev.NextSlide(due), now)
             return None
         idle_for = now - self._last_input
         phase = self.idle.phase(idle_for)
@@ -150,8 +152,9 @@ class NavigationMachine:
         old_shape, state = self.shape, self._state
         self.shape = shape
         current_id = old_shape.stop_ids[state.stop]
-        stop = shape.stop_ids.index(current_id) if current_id in shape.stop_ids \
-            else min(state.stop, shape.stop_count - 1)
+        stop = (
+            shape.stop_ids.index(current_id) if current_id in shape.stop_ids else min(state.stop, shape.stop_count - 1)
+        )
         screen = state.screen
         if screen is Screen.ZOOM and current_id not in shape.stop_ids:
             screen = Screen.STOP
@@ -159,8 +162,7 @@ class NavigationMachine:
         visit = state.visit
         if visit.language not in shape.languages:
             visit = replace(visit, language=self.default_language, narrating=False)
-        return replace(state, screen=screen, stop=stop, image=image, visit=visit,
-                       slide=state.slide % shape.slide_count)
+        return replace(state, screen=screen, stop=stop, image=image, visit=visit, slide=state.slide % shape.slide_count)
 
     def _commit(self, event: ev.Event, new: NavState) -> Change | None:
         old, effects = self._state, tuple(self._pending_effects)

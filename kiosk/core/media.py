@@ -73,13 +73,23 @@ def sniff_bytes(head: bytes) -> str | None:
     if len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0:
         return "mp3"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if (text.startswith(b"<?xml") or text.startswith(b"<svg") or text.startswith(b"<!--")) and b"<svg" in head.lower():
+    if (text.startswith((b"<?xml", b"<svg", b"<!--"))) and b"<svg" in head.lower():
         return "svg"
     return None
 
 
 EXPECTED_KIND = {
-    ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".gif": "gif", ".webp": "webp",
-    ".svg": "svg", ".mp3": "mp3", ".ogg": "ogg", ".oga": "ogg", ".opus": "ogg",
-    ".wav": "wav", ".m4a": "m4a", ".flac": "flac",
+    ".png": "png",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".gif": "gif",
+    ".webp": "webp",
+    ".svg": "svg",
+    ".mp3": "mp3",
+    ".ogg": "ogg",
+    ".oga": "ogg",
+    ".opus": "ogg",
+    ".wav": "wav",
+    ".m4a": "m4a",
+    ".flac": "flac",
 }

@@ -6,9 +6,10 @@ them never needs to ask whether a translation or a file is missing.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from kiosk.core.dates import DateSpec, PartialDate
 
@@ -20,7 +21,7 @@ class LocalText:
     items: tuple[tuple[str, str], ...]
 
     @classmethod
-    def of(cls, mapping: Mapping[str, str]) -> "LocalText":
+    def of(cls, mapping: Mapping[str, str]) -> LocalText:
         return cls(tuple(mapping.items()))
 
     def __getitem__(self, lang: str) -> str:
@@ -40,7 +41,7 @@ class LocalParagraphs:
     items: tuple[tuple[str, tuple[str, ...]], ...]
 
     @classmethod
-    def of(cls, mapping: Mapping[str, tuple[str, ...]]) -> "LocalParagraphs":
+    def of(cls, mapping: Mapping[str, tuple[str, ...]]) -> LocalParagraphs:
         return cls(tuple((lang, tuple(paras)) for lang, paras in mapping.items()))
 
     def __getitem__(self, lang: str) -> tuple[str, ...]:

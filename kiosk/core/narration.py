@@ -15,9 +15,9 @@ layer asks a worker process to play.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from kiosk.core.model import Exhibit, Stop
 
@@ -71,7 +71,7 @@ def clips(exhibit: Exhibit, hints: Mapping[str, str] | None = None) -> list[Clip
 
 def text_key(clip: Clip) -> str:
     """The clip's words and language, as a short stable name."""
-    digest = hashlib.sha256(f"{RECORDING_FORMAT}|{clip.lang}|{clip.text}".encode("utf-8"))
+    digest = hashlib.sha256(f"{RECORDING_FORMAT}|{clip.lang}|{clip.text}".encode())
     return f"{clip.lang}-{digest.hexdigest()[:20]}"
 
 
@@ -95,8 +95,7 @@ class NarrationPlan:
         return stop.audio_for(lang) or self.recording(stop_clip_id(stop), lang)
 
 
-def find_recordings(wanted: Iterable[Clip], folder: Path, voices: Mapping[str, str] | None = None
-                    ) -> NarrationPlan:
+def find_recordings(wanted: Iterable[Clip], folder: Path, voices: Mapping[str, str] | None = None) -> NarrationPlan:
     """The recordings in ``folder`` for these clips.
 
     ``voices``: the voice each language would be recorded in now; a recording
@@ -114,7 +113,7 @@ def find_recordings(wanted: Iterable[Clip], folder: Path, voices: Mapping[str, s
     for clip in wanted:
         voice = (voices or {}).get(clip.lang)
         exact = [recording_name(clip, voice, suffix) for suffix in SUFFIXES] if voice else []
-        name = next((n for n in exact if n in present), None) or by_text.get(text_key(clip))
-        if name is not None:
-            recordings[(clip.id, clip.lang)] = folder / name
+        found = next((n for n in exact if n in present), None) or by_text.get(text_key(clip))
+        if found is not None:
+            recordings[(clip.id, clip.lang)] = folder / found
     return NarrationPlan(recordings)

@@ -9,9 +9,10 @@ sequence of events can put the machine in an undefined state.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import TYPE_CHECKING, Callable
+from typing import Any, Generic, TypeVar
 
 from kiosk.core import events as ev
 from kiosk.core.shape import Shape
@@ -48,11 +49,10 @@ class Change:
     effects: tuple[Effect, ...] = ()
 
 
-if TYPE_CHECKING:
-    from kiosk.core.machine import NavigationMachine
-
-Update = Callable[["NavigationMachine", NavState, ev.Event], NavState | None]
-"""Computes the next state; None means the guard refused and nothing happens."""
+E = TypeVar("E")
+Update = Callable[[Shape, NavState, E], "NavState | None"]
+"""Computes the next state from the exhibit's shape, the state and the event;
+None means the guard refused and nothing happens. Pure: no side effects."""
 
 VISITOR_SCREENS = frozenset({Screen.HOME, Screen.STOP, Screen.ZOOM})
 PUBLIC_SCREENS = VISITOR_SCREENS | {Screen.ATTRACT}
@@ -60,108 +60,110 @@ ALL_SCREENS = frozenset(Screen)
 
 
 @dataclass(frozen=True)
-class Edge:
+class Edge(Generic[E]):
     sources: frozenset[Screen]
-    event: type
+    event: type[E]
     target: Screen | None
     """None: stay on the same screen."""
-    update: Update | None = None
+    update: Update[E] | None = None
     label: str = ""
+    effects: tuple[Effect, ...] = ()
+    """What the application must do when this edge is taken."""
 
 
-def _to_stop(m: "NavigationMachine", s: NavState, e: ev.Event) -> NavState | None:
-    index = e.index  # type: ignore[union-attr]
-    return replace(s, stop=index, image=0) if 0 <= index < m.shape.stop_count else None
+def _to_stop(shape: Shape, s: NavState, e: ev.OpenStop | ev.Jump) -> NavState | None:
+    return replace(s, stop=e.index, image=0) if 0 <= e.index < shape.stop_count else None
 
 
-def _next(m: "NavigationMachine", s: NavState, e: ev.Event) -> NavState | None:
-    return replace(s, stop=s.stop + 1, image=0) if s.stop + 1 < m.shape.stop_count else None
+def _next(shape: Shape, s: NavState, e: ev.Next) -> NavState | None:
+    return replace(s, stop=s.stop + 1, image=0) if s.stop + 1 < shape.stop_count else None
 
 
-def _previous(m: "NavigationMachine", s: NavState, e: ev.Event) -> NavState | None:
+def _previous(shape: Shape, s: NavState, e: ev.Previous) -> NavState | None:
     return replace(s, stop=s.stop - 1, image=0) if s.stop > 0 else None
 
 
-def _first_stop(m: "NavigationMachine", s: NavState, e: ev.Event) -> NavState | None:
+def _first_stop(shape: Shape, s: NavState, e: ev.Next) -> NavState | None:
     return replace(s, stop=0, image=0)
 
 
-def _open_image(m: "NavigationMachine", s: NavState, e: ev.Event) -> NavState | None:
-    index = e.index  # type: ignore[union-attr]
-    return replace(s, image=index) if 0 <= index < m.shape.image_counts[s.stop] else None
+def _open_image(shape: Shape, s: NavState, e: ev.OpenImage) -> NavState | None:
+    return replace(s, image=e.index) if 0 <= e.index < shape.image_counts[s.stop] else None
 
 
-def _visit(**fields: Callable[[ev.Event], object]) -> Update:
-    def update(m: "NavigationMachine", s: NavState, e: ev.Event) -> NavState | None:
-        return replace(s, visit=replace(s.visit, **{k: f(e) for k, f in fields.items()}))
-    return update
-
-
-def _language(m: "NavigationMachine", s: NavState, e: ev.Event) -> NavState | None:
-    code = e.code  # type: ignore[union-attr]
-    if code not in m.shape.languages:
+def _language(shape: Shape, s: NavState, e: ev.SetLanguage) -> NavState | None:
+    if e.code not in shape.languages:
         return None
-    return replace(s, visit=replace(s.visit, language=code, narrating=False))
+    return replace(s, visit=replace(s.visit, language=e.code, narrating=False))
 
 
-def _text_size(m: "NavigationMachine", s: NavState, e: ev.Event) -> NavState | None:
-    level = e.level  # type: ignore[union-attr]
-    return replace(s, visit=replace(s.visit, text_size=level)) if 0 <= level < TEXT_SIZES else None
+def _text_size(shape: Shape, s: NavState, e: ev.SetTextSize) -> NavState | None:
+    return replace(s, visit=replace(s.visit, text_size=e.level)) if 0 <= e.level < TEXT_SIZES else None
 
 
-def _narration(m: "NavigationMachine", s: NavState, e: ev.Event) -> NavState | None:
+def _contrast(shape: Shape, s: NavState, e: ev.SetContrast) -> NavState | None:
+    return replace(s, visit=replace(s.visit, high_contrast=e.high))
+
+
+def _motion(shape: Shape, s: NavState, e: ev.SetReducedMotion) -> NavState | None:
+    return replace(s, visit=replace(s.visit, reduced_motion=e.reduced))
+
+
+def _narration(shape: Shape, s: NavState, e: ev.ToggleNarration) -> NavState | None:
     return replace(s, visit=replace(s.visit, narrating=not s.visit.narrating))
 
 
-def _pin(m: "NavigationMachine", s: NavState, e: ev.Event) -> NavState | None:
-    return s if m.check_pin(e.pin) else None  # type: ignore[union-attr]
+def _narration_ended(shape: Shape, s: NavState, e: ev.NarrationEnded) -> NavState | None:
+    return replace(s, visit=replace(s.visit, narrating=False))
 
 
-def _next_slide(m: "NavigationMachine", s: NavState, e: ev.Event) -> NavState | None:
-    return replace(s, slide=m.due_slide())
+def _slide(shape: Shape, s: NavState, e: ev.NextSlide) -> NavState | None:
+    return replace(s, slide=e.slide % shape.slide_count)
 
 
-GRAPH: tuple[Edge, ...] = (
-    Edge(frozenset({Screen.ATTRACT}), ev.Touch, Screen.HOME, label="touch anywhere"),
-    Edge(frozenset({Screen.ATTRACT}), ev.NextSlide, None, _next_slide, "slide interval"),
-    Edge(frozenset({Screen.HOME}), ev.OpenStop, Screen.STOP, _to_stop, "tap a stop"),
-    Edge(frozenset({Screen.HOME}), ev.Next, Screen.STOP, _first_stop, "swipe to first stop"),
-    Edge(frozenset({Screen.STOP}), ev.Jump, Screen.STOP, _to_stop, "tap timeline strip"),
-    Edge(frozenset({Screen.STOP}), ev.Next, Screen.STOP, _next, "swipe left / next"),
-    Edge(frozenset({Screen.STOP}), ev.Previous, Screen.STOP, _previous, "swipe right / previous"),
-    Edge(frozenset({Screen.STOP}), ev.Back, Screen.HOME, label="back"),
-    Edge(frozenset({Screen.STOP}), ev.OpenImage, Screen.ZOOM, _open_image, "tap image"),
-    Edge(frozenset({Screen.ZOOM}), ev.CloseImage, Screen.STOP, label="close"),
-    Edge(frozenset({Screen.ZOOM}), ev.Back, Screen.STOP, label="back"),
+STOP, ZOOM, HOME, ATTRACT = (
+    frozenset({Screen.STOP}),
+    frozenset({Screen.ZOOM}),
+    frozenset({Screen.HOME}),
+    frozenset({Screen.ATTRACT}),
+)
+PIN, PANEL = frozenset({Screen.STAFF_PIN}), frozenset({Screen.STAFF_PANEL})
+NOT_ATTRACT = ALL_SCREENS - {Screen.ATTRACT}
+
+GRAPH: tuple[Edge[Any], ...] = (
+    Edge(ATTRACT, ev.Touch, Screen.HOME, label="touch anywhere", effects=(Effect.SESSION_STARTED,)),
+    Edge(ATTRACT, ev.NextSlide, None, _slide, "slide interval"),
+    Edge(HOME, ev.OpenStop, Screen.STOP, _to_stop, "tap a stop"),
+    Edge(HOME, ev.Next, Screen.STOP, _first_stop, "swipe to first stop"),
+    Edge(STOP, ev.Jump, Screen.STOP, _to_stop, "tap timeline strip"),
+    Edge(STOP, ev.Next, Screen.STOP, _next, "swipe left / next"),
+    Edge(STOP, ev.Previous, Screen.STOP, _previous, "swipe right / previous"),
+    Edge(STOP, ev.Back, Screen.HOME, label="back"),
+    Edge(STOP, ev.OpenImage, Screen.ZOOM, _open_image, "tap image"),
+    Edge(ZOOM, ev.CloseImage, Screen.STOP, label="close"),
+    Edge(ZOOM, ev.Back, Screen.STOP, label="back"),
     Edge(VISITOR_SCREENS, ev.Home, Screen.HOME, label="home"),
     Edge(VISITOR_SCREENS, ev.SetLanguage, None, _language, "language"),
     Edge(VISITOR_SCREENS, ev.SetTextSize, None, _text_size, "text size"),
-    Edge(VISITOR_SCREENS, ev.SetContrast, None, _visit(high_contrast=lambda e: e.high), "contrast"),
-    Edge(VISITOR_SCREENS, ev.SetReducedMotion, None,
-         _visit(reduced_motion=lambda e: e.reduced), "reduced motion"),
-    Edge(frozenset({Screen.STOP}), ev.ToggleNarration, None, _narration, "listen"),
-    Edge(frozenset({Screen.STOP, Screen.ZOOM}), ev.NarrationEnded, None,
-         _visit(narrating=lambda e: False), "narration finished"),
+    Edge(VISITOR_SCREENS, ev.SetContrast, None, _contrast, "contrast"),
+    Edge(VISITOR_SCREENS, ev.SetReducedMotion, None, _motion, "reduced motion"),
+    Edge(STOP, ev.ToggleNarration, None, _narration, "listen"),
+    Edge(STOP | ZOOM, ev.NarrationEnded, None, _narration_ended, "narration finished"),
     Edge(PUBLIC_SCREENS, ev.StaffGesture, Screen.STAFF_PIN, label="5 corner taps in 3 s"),
-    Edge(frozenset({Screen.STAFF_PIN}), ev.PinEntered, Screen.STAFF_PANEL, _pin, "correct PIN"),
-    Edge(frozenset({Screen.STAFF_PIN}), ev.Back, Screen.ATTRACT, label="cancel"),
-    Edge(frozenset({Screen.STAFF_PANEL}), ev.StaffResume, Screen.ATTRACT, label="resume"),
-    Edge(frozenset({Screen.STAFF_PANEL}), ev.StaffReload, None, label="reload exhibit"),
-    Edge(frozenset({Screen.STAFF_PANEL}), ev.StaffExit, None, label="exit to desktop"),
-    Edge(frozenset({Screen.STAFF_PANEL}), ev.StaffRestart, None, label="restart"),
-    Edge(ALL_SCREENS - {Screen.ATTRACT}, ev.IdleWarning, None, label="idle timeout"),
-    Edge(ALL_SCREENS - {Screen.ATTRACT}, ev.IdleReset, Screen.ATTRACT, label="warning ran out"),
+    Edge(PIN, ev.PinAccepted, Screen.STAFF_PANEL, label="correct PIN"),
+    Edge(PIN, ev.PinRejected, None, label="wrong PIN", effects=(Effect.PIN_REJECTED,)),
+    Edge(PIN, ev.PinLocked, None, label="too many wrong PINs", effects=(Effect.PIN_LOCKED,)),
+    Edge(PIN, ev.Back, Screen.ATTRACT, label="cancel"),
+    Edge(PANEL, ev.StaffResume, Screen.ATTRACT, label="resume"),
+    Edge(PANEL, ev.StaffReload, None, label="reload exhibit", effects=(Effect.RELOAD_REQUESTED,)),
+    Edge(PANEL, ev.StaffExit, None, label="exit to desktop", effects=(Effect.EXIT_REQUESTED,)),
+    Edge(PANEL, ev.StaffRestart, None, label="restart", effects=(Effect.RESTART_REQUESTED,)),
+    Edge(NOT_ATTRACT, ev.IdleWarning, None, label="idle timeout"),
+    Edge(NOT_ATTRACT, ev.IdleReset, Screen.ATTRACT, label="warning ran out"),
     Edge(ALL_SCREENS, ev.Recover, Screen.ATTRACT, label="a fault: start afresh"),
 )
 
-EDGES: dict[tuple[Screen, type], Edge] = {
-    (source, edge.event): edge for edge in GRAPH for source in edge.sources
-}
-STAFF_EFFECTS: dict[type, Effect] = {
-    ev.StaffReload: Effect.RELOAD_REQUESTED,
-    ev.StaffExit: Effect.EXIT_REQUESTED,
-    ev.StaffRestart: Effect.RESTART_REQUESTED,
-}
+EDGES: dict[tuple[Screen, type], Edge[Any]] = {(source, edge.event): edge for edge in GRAPH for source in edge.sources}
 
 
 def mermaid() -> str:

@@ -19,7 +19,7 @@ class Shape:
         return len(self.stop_ids)
 
     @classmethod
-    def of(cls, exhibit: Exhibit) -> "Shape":
+    def of(cls, exhibit: Exhibit) -> Shape:
         return cls(
             stop_ids=tuple(stop.id for stop in exhibit.stops),
             image_counts=tuple(len(stop.images) for stop in exhibit.stops),

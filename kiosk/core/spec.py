@@ -10,9 +10,10 @@ schema a curator's editor uses, so the two cannot disagree.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -134,8 +135,7 @@ class Number(Type):
         return value
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "integer" if self.integer else "number",
-                "minimum": self.minimum, "maximum": self.maximum}
+        return {"type": "integer" if self.integer else "number", "minimum": self.minimum, "maximum": self.maximum}
 
 
 class Localised(Type):
@@ -155,8 +155,7 @@ class Localised(Type):
         for key_node, value_node in _unique_pairs(node, ctx):
             lang = key_node.value
             if ctx.languages is not None and lang not in ctx.languages:
-                ctx.report(key_node, f"'{lang}' is not one of this exhibit's languages "
-                                     f"({', '.join(ctx.languages)})")
+                ctx.report(key_node, f"'{lang}' is not one of this exhibit's languages ({', '.join(ctx.languages)})")
                 ok = False
                 continue
             value = self.check_one(value_node, ctx)
@@ -172,9 +171,12 @@ class Localised(Type):
         return Str().check(node, ctx)
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "object", "minProperties": 1,
-                "propertyNames": {"pattern": _LANG_RE.pattern},
-                "additionalProperties": Str().schema()}
+        return {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": _LANG_RE.pattern},
+            "additionalProperties": Str().schema(),
+        }
 
 
 @dataclass
@@ -213,13 +215,20 @@ class Paragraphs(Localised):
             for sentence in _SENTENCE_SPLIT.split(paragraph):
                 count = len(sentence.split())
                 if count > ctx.sentence_words:
-                    ctx.warn(node, f"sentence of {count} words (over {ctx.sentence_words}): "
-                                   f"'{' '.join(sentence.split()[:6])} ...'")
+                    ctx.warn(
+                        node,
+                        f"sentence of {count} words (over {ctx.sentence_words}): "
+                        f"'{' '.join(sentence.split()[:6])} ...'",
+                    )
 
     def schema(self) -> dict[str, Any]:
         one = {"oneOf": [Str().schema(), {"type": "array", "minItems": 1, "items": Str().schema()}]}
-        return {"type": "object", "minProperties": 1,
-                "propertyNames": {"pattern": _LANG_RE.pattern}, "additionalProperties": one}
+        return {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": _LANG_RE.pattern},
+            "additionalProperties": one,
+        }
 
 
 class LanguageNames(Type):
@@ -241,9 +250,12 @@ class LanguageNames(Type):
         return names if len(names) == len(node.value) else INVALID
 
     def schema(self) -> dict[str, Any]:
-        return {"type": "object", "minProperties": 1,
-                "propertyNames": {"pattern": _LANG_RE.pattern},
-                "additionalProperties": Str().schema()}
+        return {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": _LANG_RE.pattern},
+            "additionalProperties": Str().schema(),
+        }
 
 
 class DateValue(Type):
@@ -310,8 +322,11 @@ class FormatVersion(Type):
 
     def check(self, node: yaml.Node, ctx: Context) -> Any:
         if not isinstance(node, yaml.ScalarNode) or node.value.strip() != str(self.version):
-            ctx.report(node, f"this kiosk reads exhibit format {self.version}; the file says "
-                             f"{_kind_name(node)} (a newer kiosk may be needed)")
+            ctx.report(
+                node,
+                f"this kiosk reads exhibit format {self.version}; the file says "
+                f"{_kind_name(node)} (a newer kiosk may be needed)",
+            )
             return INVALID
         return self.version
 
@@ -417,7 +432,7 @@ class ListOf(Type):
             if not isinstance(value, dict) or self.unique_key not in value:
                 continue
             key = value[self.unique_key]
-            key_node = _value_node(item_node, self.unique_key) or item_node
+            key_node = _value_node(item_node, self.unique_key) or item_node  # type: ignore[arg-type]  # checked above
             if key in seen:
                 ctx.report(key_node, f"duplicate {self.unique_key} '{key}' (first used on line {seen[key]})")
                 values[index] = INVALID
@@ -531,13 +546,13 @@ def _value_node(node: yaml.Node, key: str) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                return value_node
+                found: yaml.Node = value_node
+                return found
     return None
 
 
 DATE_RANGE_FIELDS: dict[str, Field] = {
     "from": Field(PartialDateValue(), doc="First day, month or year of the range."),
     "to": Field(PartialDateValue(), required=False, doc="Last day, month or year of the range."),
-    "display": Field(Localised(), required=False,
-                     doc="How the date is written for visitors, per language."),
+    "display": Field(Localised(), required=False, doc="How the date is written for visitors, per language."),
 }

@@ -7,9 +7,9 @@ without waiting a minute.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable
 
 PinCheck = Callable[[str], bool]
 

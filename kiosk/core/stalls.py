@@ -9,8 +9,8 @@ so a frozen screen also stops it and systemd restarts the kiosk.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 STALL_SECONDS = 2.0
 

@@ -14,12 +14,17 @@ from __future__ import annotations
 import os
 import queue
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
 
 from kiosk.core import events as ev
-from kiosk.core.navigation import Change, Effect, Screen
+from kiosk.core.navigation import Change, Effect
+from kiosk.core.state import Screen
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, started REAL NOT NULL, ended REAL, language TEXT);
@@ -28,7 +33,7 @@ CREATE TABLE IF NOT EXISTS views (session TEXT NOT NULL, stop_id TEXT NOT NULL, 
 CREATE TABLE IF NOT EXISTS uses (session TEXT NOT NULL, at REAL NOT NULL, kind TEXT NOT NULL, detail TEXT);
 """
 
-Row = tuple[str, tuple]
+Row = tuple[str, tuple[object, ...]]
 
 
 @dataclass
@@ -55,8 +60,9 @@ class StatsRecorder:
             self.last_input = mono
         if Effect.SESSION_STARTED in change.effects:
             self.session, self.language, self._started_wall = os.urandom(16).hex(), change.new.visit.language, wall
-            rows.append(("INSERT INTO sessions (id, started, language) VALUES (?, ?, ?)",
-                         (self.session, wall, self.language)))
+            rows.append(
+                ("INSERT INTO sessions (id, started, language) VALUES (?, ?, ?)", (self.session, wall, self.language))
+            )
         if self.session is None:
             return rows
         ending = Effect.SESSION_ENDED in change.effects
@@ -65,8 +71,12 @@ class StatsRecorder:
         rows += self._views(change, wall, mono)
         if ending:
             ended = wall - (mono - self.last_input)  # the visitor left at their last touch
-            rows.append(("UPDATE sessions SET ended = ?, language = ? WHERE id = ?",
-                         (max(ended, self._started_wall), self.language, self.session)))
+            rows.append(
+                (
+                    "UPDATE sessions SET ended = ?, language = ? WHERE id = ?",
+                    (max(ended, self._started_wall), self.language, self.session),
+                )
+            )
             self.session = None
         return rows
 
@@ -90,15 +100,19 @@ class StatsRecorder:
         rows: list[Row] = []
         if self.view is not None and (current != self.view.stop_id or Effect.SESSION_ENDED in change.effects):
             end = min(mono, self.last_input) if Effect.SESSION_ENDED in change.effects else mono
-            rows.append(("INSERT INTO views (session, stop_id, started, dwell) VALUES (?, ?, ?, ?)",
-                         (self.session, self.view.stop_id, self.view.wall, max(0.0, end - self.view.mono))))
+            rows.append(
+                (
+                    "INSERT INTO views (session, stop_id, started, dwell) VALUES (?, ?, ?, ?)",
+                    (self.session, self.view.stop_id, self.view.wall, max(0.0, end - self.view.mono)),
+                )
+            )
             self.view = None
         if current is not None and self.view is None and Effect.SESSION_ENDED not in change.effects:
             self.view = _OpenView(current, wall, mono)
         return rows
 
 
-def connect(path: Path) -> "sqlite3.Connection":
+def connect(path: Path) -> sqlite3.Connection:
     import sqlite3
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -192,12 +206,24 @@ def report(path: Path, since: float | None = None) -> Report:
         for stop_id, seconds in db.execute("SELECT stop_id, dwell FROM views WHERE started >= ?", (since,)):
             dwell.setdefault(stop_id, []).append(seconds)
         stops = sorted(((s, len(d), statistics.median(d)) for s, d in dwell.items()), key=lambda r: -r[1])
-        days = list(db.execute("SELECT date(started, 'unixepoch', 'localtime'), COUNT(*) FROM sessions "
-                               "WHERE started >= ? GROUP BY 1 ORDER BY 1", (since,)))
-        languages = list(db.execute("SELECT COALESCE(language, '?'), COUNT(*) FROM sessions WHERE started >= ? "
-                                    "GROUP BY 1 ORDER BY 2 DESC", (since,)))
-        uses = list(db.execute("SELECT kind, COUNT(*) FROM uses WHERE at >= ? AND kind != 'language' "
-                               "GROUP BY 1 ORDER BY 1", (since,)))
+        days = list(
+            db.execute(
+                "SELECT date(started, 'unixepoch', 'localtime'), COUNT(*) FROM sessions "
+                "WHERE started >= ? GROUP BY 1 ORDER BY 1",
+                (since,),
+            )
+        )
+        languages = list(
+            db.execute(
+                "SELECT COALESCE(language, '?'), COUNT(*) FROM sessions WHERE started >= ? GROUP BY 1 ORDER BY 2 DESC",
+                (since,),
+            )
+        )
+        uses = list(
+            db.execute(
+                "SELECT kind, COUNT(*) FROM uses WHERE at >= ? AND kind != 'language' GROUP BY 1 ORDER BY 1", (since,)
+            )
+        )
         return Report(stops, days, languages, uses)
     finally:
         db.close()

@@ -36,9 +36,10 @@ def read_text(path: Path, display_name: str) -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise _error(
-                display_name, 1, 1,
-                f"file is {size / 1e6:.1f} MB; exhibit files may be at most "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
+                display_name,
+                1,
+                1,
+                f"file is {size / 1e6:.1f} MB; exhibit files may be at most {MAX_FILE_BYTES // (1024 * 1024)} MB",
             )
         data = path.read_bytes()
     except OSError as exc:
@@ -50,7 +51,9 @@ def read_text(path: Path, display_name: str) -> str:
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         raise _error(
-            display_name, line, column,
+            display_name,
+            line,
+            column,
             f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
         ) from None
 
@@ -72,8 +75,12 @@ def compose(text: str, display_name: str) -> yaml.Node | None:
         raise _error(display_name, 1, 1, f"YAML syntax: {exc}") from None
     if len(documents) > 1:
         mark = documents[1].start_mark
-        raise _error(display_name, mark.line + 1, mark.column + 1,
-                     "an exhibit file holds one YAML document; remove the extra '---'")
+        raise _error(
+            display_name,
+            mark.line + 1,
+            mark.column + 1,
+            "an exhibit file holds one YAML document; remove the extra '---'",
+        )
     return documents[0] if documents else None
 
 
@@ -87,16 +94,20 @@ def _refuse_unsafe_events(text: str, display_name: str) -> None:
         return
     for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         if isinstance(event, yaml.AliasEvent):
             raise _error(
-                display_name, mark.line + 1, mark.column + 1,
-                f"aliases (*{event.anchor}) are not allowed in exhibit files; "
-                "write the value out in full",
+                display_name,
+                line,
+                column,
+                f"aliases (*{event.anchor}) are not allowed in exhibit files; write the value out in full",
             )
         tag = getattr(event, "tag", None)
         if tag not in _ALLOWED_TAGS:
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
             raise _error(
-                display_name, mark.line + 1, mark.column + 1,
+                display_name,
+                line,
+                column,
                 f"YAML tags such as '{shown}' are not allowed in exhibit files",
             )

@@ -17,15 +17,24 @@ import shutil
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import unquote, urlparse
 
 import yaml
 
 from kiosk.core.media import IMAGE_SUFFIXES
 
-LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français", "de": "Deutsch", "pt": "Português",
-                  "it": "Italiano", "nl": "Nederlands", "ca": "Català", "qu": "Runa Simi"}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "es": "Español",
+    "fr": "Français",
+    "de": "Deutsch",
+    "pt": "Português",
+    "it": "Italiano",
+    "nl": "Nederlands",
+    "ca": "Català",
+    "qu": "Runa Simi",
+}
 TO_WRITE = "Text to be written."
 CREDIT_UNKNOWN = "Credit to be confirmed."
 
@@ -43,13 +52,13 @@ class ImportReport:
 
 
 class _Text(HTMLParser):
-    BREAKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr"}
+    BREAKS: ClassVar[set[str]] = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.paragraphs: list[list[str]] = [[]]
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.BREAKS:
             self.paragraphs.append([])
 
@@ -117,8 +126,11 @@ def read_csv(path: Path) -> dict[str, Any]:
         raise ImportError_(f"{path}: expected the TimelineJS spreadsheet columns (Year, ..., Headline, Text, ...)")
     data: dict[str, Any] = {"events": [], "eras": []}
     for row in rows:
-        get = lambda key: (row.get(key) or "").strip()  # noqa: E731
-        item = {
+
+        def get(key: str, row: dict[str, str | None] = row) -> str:
+            return (row.get(key) or "").strip()
+
+        item: dict[str, Any] = {
             "start_date": {"year": get("Year"), "month": get("Month"), "day": get("Day")},
             "end_date": {"year": get("End Year"), "month": get("End Month"), "day": get("End Day")},
             "display_date": get("Display Date"),
@@ -137,15 +149,18 @@ def read_csv(path: Path) -> dict[str, Any]:
 
 
 # --- building the exhibit ----------------------------------------------------------
-def build(data: dict[str, Any], name: str, lang: str, source_dir: Path, media_root: Path,
-          report: ImportReport) -> dict[str, Any]:
+def build(
+    data: dict[str, Any], name: str, lang: str, source_dir: Path, media_root: Path, report: ImportReport
+) -> dict[str, Any]:
     taken: set[str] = set()
     title_slide = data.get("title") or {}
     title_text = title_slide.get("text") or {}
     title = " ".join(paragraphs(title_text.get("headline"))) or name.replace("-", " ").capitalize()
     intro = paragraphs(title_text.get("text"))
-    events = sorted(data["events"], key=lambda e: tuple(int(str((e.get("start_date") or {}).get(k) or 0) or 0)
-                                                         for k in ("year", "month", "day")))
+    events = sorted(
+        data["events"],
+        key=lambda e: tuple(int(str((e.get("start_date") or {}).get(k) or 0) or 0) for k in ("year", "month", "day")),
+    )
     stops = []
     for event in events:
         start = _date(event.get("start_date"))
@@ -159,16 +174,21 @@ def build(data: dict[str, Any], name: str, lang: str, source_dir: Path, media_ro
         if not narration:
             narration = [TO_WRITE]
             report.todo.append(f"stop '{stop_id}': write the label (narration)")
-        stop: dict[str, Any] = {"id": stop_id, "date": _stop_date(event, start), "title": {lang: headline},
-                                "narration": {lang: narration},
-                                "images": [_image(event.get("media") or {}, headline, stop_id, name, lang,
-                                                  source_dir, media_root, report)]}
+        stop: dict[str, Any] = {
+            "id": stop_id,
+            "date": _stop_date(event, start),
+            "title": {lang: headline},
+            "narration": {lang: narration},
+            "images": [_image(event.get("media") or {}, headline, stop_id, name, lang, source_dir, media_root, report)],
+        }
         stops.append(stop)
     if not stops:
         raise ImportError_("the timeline has no events with a start year")
     report.stops = len(stops)
     exhibit = {
-        "format": 1, "id": name, "languages": {lang: LANGUAGE_NAMES.get(lang, lang)},
+        "format": 1,
+        "id": name,
+        "languages": {lang: LANGUAGE_NAMES.get(lang, lang)},
         "title": {lang: title},
         "subtitle": {lang: intro[0] if intro else title},
         "introduction": {lang: intro or [title]},
@@ -180,8 +200,10 @@ def build(data: dict[str, Any], name: str, lang: str, source_dir: Path, media_ro
         report.todo.append("write the subtitle and the introduction")
     for era in data.get("eras") or []:
         headline = " ".join(paragraphs((era.get("text") or {}).get("headline")))
-        report.todo.append(f"era '{headline}' ({_date(era.get('start_date'))} to {_date(era.get('end_date'))}) "
-                           "has no place in the format; mention it in the stops' labels if it matters")
+        report.todo.append(
+            f"era '{headline}' ({_date(era.get('start_date'))} to {_date(era.get('end_date'))}) "
+            "has no place in the format; mention it in the stops' labels if it matters"
+        )
     return exhibit
 
 
@@ -196,8 +218,16 @@ def _stop_date(event: dict[str, Any], start: str) -> Any:
     return value if not display else {**value, "display": {"__lang__": display}}
 
 
-def _image(media: dict[str, Any], headline: str, stop_id: str, name: str, lang: str, source_dir: Path,
-           media_root: Path, report: ImportReport) -> dict[str, Any]:
+def _image(
+    media: dict[str, Any],
+    headline: str,
+    stop_id: str,
+    name: str,
+    lang: str,
+    source_dir: Path,
+    media_root: Path,
+    report: ImportReport,
+) -> dict[str, Any]:
     url = (media.get("url") or "").strip()
     caption = " ".join(paragraphs(media.get("caption"))) or headline
     credit = " ".join(paragraphs(media.get("credit")))
@@ -205,8 +235,10 @@ def _image(media: dict[str, Any], headline: str, stop_id: str, name: str, lang: 
     file = _local_copy(url, source_dir, media_root / name, report) if url else None
     if file is None:
         file = _placeholder(media_root / name, stop_id, url)
-        report.todo.append(f"stop '{stop_id}': " + (f"download {url} into media/{name}/ and name it in 'file'"
-                                                    if url else "add a picture"))
+        report.todo.append(
+            f"stop '{stop_id}': "
+            + (f"download {url} into media/{name}/ and name it in 'file'" if url else "add a picture")
+        )
         credit = credit or "Placeholder made by the kiosk."
     if not alt:
         alt = caption
@@ -247,7 +279,9 @@ def _placeholder(folder: Path, stop_id: str, url: str) -> str:
         '<text x="800" y="470" font-family="Inter" font-size="64" font-weight="700" fill="#5c5850" '
         f'text-anchor="middle">{"picture to download" if url else "picture to come"}</text>'
         f'<text x="800" y="560" font-family="Inter" font-size="30" fill="#5c5850" text-anchor="middle">{note}</text>'
-        "</svg>\n", encoding="utf-8")
+        "</svg>\n",
+        encoding="utf-8",
+    )
     return name
 
 
@@ -255,14 +289,17 @@ def dump(exhibit: dict[str, Any], lang: str, source: Path, report: ImportReport)
     text = yaml.safe_dump(exhibit, sort_keys=False, allow_unicode=True, width=88)
     text = text.replace("__lang__:", f"{lang}:")
     todo = "".join(f"#   - {item}\n" for item in report.todo) or "#   (nothing)\n"
-    return (f"# yaml-language-server: $schema=../docs/exhibit.schema.json\n"
-            f"# Imported from the TimelineJS timeline {source.name} by `kiosk import timelinejs`.\n"
-            f"# Still to do before this opens to visitors:\n{todo}"
-            f"# Add more languages as described in docs/curators.md.\n\n{text}")
+    return (
+        f"# yaml-language-server: $schema=../docs/exhibit.schema.json\n"
+        f"# Imported from the TimelineJS timeline {source.name} by `kiosk import timelinejs`.\n"
+        f"# Still to do before this opens to visitors:\n{todo}"
+        f"# Add more languages as described in docs/curators.md.\n\n{text}"
+    )
 
 
-def import_timelinejs(source: Path, out: Path, media_root: Path | None = None, lang: str = "en",
-                      force: bool = False) -> ImportReport:
+def import_timelinejs(
+    source: Path, out: Path, media_root: Path | None = None, lang: str = "en", force: bool = False
+) -> ImportReport:
     if out.exists() and not force:
         raise ImportError_(f"{out} already exists; use --force to replace it")
     name = out.stem

@@ -19,7 +19,7 @@ from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
 
-_installed = False
+_installed: list[bool] = []
 
 
 class Heading(QLabel):
@@ -42,23 +42,26 @@ def _roles() -> dict[type, QAccessible.Role]:
     from kiosk.ui.screens.zoom import ZoomView
     from kiosk.ui.widgets import ImageView
 
-    return {ImageView: QAccessible.Role.Graphic, ZoomView: QAccessible.Role.Graphic,
-            Heading: QAccessible.Role.Heading, IdleWarning: QAccessible.Role.AlertMessage}
+    return {
+        ImageView: QAccessible.Role.Graphic,
+        ZoomView: QAccessible.Role.Graphic,
+        Heading: QAccessible.Role.Heading,
+        IdleWarning: QAccessible.Role.AlertMessage,
+    }
 
 
 def _factory(key: str, obj: QObject) -> QAccessibleWidget | None:
     for kind, role in _roles().items():
-        if isinstance(obj, kind):
+        if isinstance(obj, kind) and isinstance(obj, QWidget):
             return _Accessible(obj, role)
     return None
 
 
 def install() -> None:
     """Once per process, before the first widget is asked about."""
-    global _installed
     if not _installed:
         QAccessible.installFactory(_factory)
-        _installed = True
+        _installed.append(True)
 
 
 def announce(widget: QWidget, text: str, assertive: bool = False) -> None:
@@ -66,8 +69,9 @@ def announce(widget: QWidget, text: str, assertive: bool = False) -> None:
     if not QAccessible.isActive() or not text:
         return
     event = QAccessibleAnnouncementEvent(widget, text)
-    event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive if assertive
-                        else QAccessible.AnnouncementPoliteness.Polite)
+    event.setPoliteness(
+        QAccessible.AnnouncementPoliteness.Assertive if assertive else QAccessible.AnnouncementPoliteness.Polite
+    )
     QAccessible.updateAccessibility(event)
 
 

@@ -16,14 +16,22 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSize
 
     from kiosk.ui.kept_pictures import KeptPictures
+    from kiosk.ui.runtime import KioskRuntime
     from kiosk.ui.screens.attract import AttractScreen
 
 log = logging.getLogger(__name__)
 
 
-def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None = None,
-            media_root: Path | None = None, size: tuple[int, int] | None = None,
-            config: Config | None = None, screen: int | None = None, show_cursor: bool | None = None) -> int:
+def run_app(
+    exhibit_path: Path,
+    kiosk_mode: bool = False,
+    language: str | None = None,
+    media_root: Path | None = None,
+    size: tuple[int, int] | None = None,
+    config: Config | None = None,
+    screen: int | None = None,
+    show_cursor: bool | None = None,
+) -> int:
     """Start the kiosk, in the order a visitor waits on: the checked exhibit (from
     its cache when unchanged); Qt; the attract screen and its first frame, kept
     from the last start or else drawn once the fonts are registered and the
@@ -42,17 +50,16 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
         print(f"kiosk: language {language} is not one of {', '.join(exhibit.language_codes)}", file=sys.stderr)
         return 2
 
-    from PySide6.QtWidgets import QApplication  # and no Qt namespace (10 ms of enums) before the first frame
-
     from kiosk.core.state import attract_state
     from kiosk.logsetup import setup_logging
     from kiosk.ui.fonts import font_family, font_files, register
     from kiosk.ui.images import ImageStore
     from kiosk.ui.kept_pictures import KeptPictures, source_files, stamp_of
+    from kiosk.ui.qtapp import application
     from kiosk.ui.screens.attract import AttractScreen
 
     tail = setup_logging(None)  # stderr and the staff panel's tail now; the file after the first frame
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = application()
     app.setApplicationName("museum-kiosk")
     fonts = font_files()
     drawn_with = stamp_of(fonts + source_files(Path(__file__).resolve().parent))  # the fonts and the drawing code
@@ -78,7 +85,7 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
         window.setGeometry(chosen.geometry())
     else:
         window.resize(width, height)
-    window.render(exhibit, attract_state(language or exhibit.default_language))
+    window.show_state(exhibit, attract_state(language or exhibit.default_language))
     recalled = _recall_first_frame(frames, window.attract, first.path if first else None, window.size())
     if not recalled:  # the first frame will be drawn live: start on what it needs now
         prepare_live_frames()
@@ -93,7 +100,7 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
         window.show()
 
     folder = state_dir()
-    running: list = []
+    running: list[KioskRuntime] = []
 
     def start_runtime() -> None:
         """The first frame is out: now the rest of the kiosk."""
@@ -110,8 +117,16 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
             attract = window.attract
             frames.save(first.path, attract.size(), False, attract.render_frame(), attract.frame_detail())
         attach_file_log(folder)
-        runtime = KioskRuntime(exhibit_path, exhibit, window, config, media_root=media_root, language=language,
-                               stats_path=folder / "statistics.sqlite3", log_tail=tail)
+        runtime = KioskRuntime(
+            exhibit_path,
+            exhibit,
+            window,
+            config,
+            media_root=media_root,
+            language=language,
+            stats_path=folder / "statistics.sqlite3",
+            log_tail=tail,
+        )
         runtime.controller.watcher.lockdown = kiosk_mode
         runtime.start()
         running.append(runtime)
@@ -120,11 +135,14 @@ def run_app(exhibit_path: Path, kiosk_mode: bool = False, language: str | None =
             from PySide6.QtCore import Qt
 
             frameless = bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint)
-            log.info("kiosk window: full screen=%s frameless=%s screen=%s", window.isFullScreen(), frameless,
-                     chosen.name())
+            log.info(
+                "kiosk window: full screen=%s frameless=%s screen=%s", window.isFullScreen(), frameless, chosen.name()
+            )
             if not config.pin_hash:
-                log.warning("no staff PIN is set: the staff panel cannot be opened and exit is disabled "
-                            "(set one with 'kiosk set-pin')")
+                log.warning(
+                    "no staff PIN is set: the staff panel cannot be opened and exit is disabled "
+                    "(set one with 'kiosk set-pin')"
+                )
 
     window.attract.first_picture.connect(start_runtime)
     code = app.exec()
@@ -158,8 +176,7 @@ def run_preview(exhibit_path: Path, media_root: Path | None = None, size: tuple[
     for diagnostic in result.diagnostics:
         print(diagnostic, file=sys.stderr)
     if result.exhibit is None:
-        print("kiosk: fix the errors above once; after that the preview keeps the last good version",
-              file=sys.stderr)
+        print("kiosk: fix the errors above once; after that the preview keeps the last good version", file=sys.stderr)
         return 1
     from PySide6.QtWidgets import QApplication
 

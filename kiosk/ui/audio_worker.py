@@ -90,11 +90,20 @@ class Worker(QObject):
             log.warning("ignored a request that is not JSON: %r", raw[:80])
             return
         if command == "play":
-            self._play(int(request["id"]), Path(request["file"]), float(request.get("volume", self.volume)),
-                       float(request.get("rate", 1.0)))
+            self._play(
+                int(request["id"]),
+                Path(request["file"]),
+                float(request.get("volume", self.volume)),
+                float(request.get("rate", 1.0)),
+            )
         elif command == "say":
-            self._say(int(request["id"]), str(request["text"]), str(request["lang"]),
-                      float(request.get("volume", self.volume)), float(request.get("rate", 1.0)))
+            self._say(
+                int(request["id"]),
+                str(request["text"]),
+                str(request["lang"]),
+                float(request.get("volume", self.volume)),
+                float(request.get("rate", 1.0)),
+            )
         elif command == "stop":
             self._stop()
             send(event="stopped", id=request.get("id"))
@@ -137,8 +146,7 @@ class Worker(QObject):
                 send(event="failed", id=ident, message=f"no voice speaks {lang}")
                 return
             try:
-                made = record(text, voice, self.scratch / f"{ident}.wav", timeout=20,
-                              words_per_minute=int(150 * rate))
+                made = record(text, voice, self.scratch / f"{ident}.wav", timeout=20, words_per_minute=int(150 * rate))
             except NarrateError as error:
                 send(event="failed", id=ident, message=str(error))
                 return

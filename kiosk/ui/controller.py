@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSize, QTimer, Signal
 
@@ -17,9 +17,10 @@ from kiosk.core import events as ev
 from kiosk.core.idle import IdlePolicy, SlideClock
 from kiosk.core.machine import NavigationMachine
 from kiosk.core.model import Exhibit
-from kiosk.core.navigation import Change, Effect, Screen
+from kiosk.core.navigation import Change, Effect
 from kiosk.core.shape import Shape
 from kiosk.core.staff import PinLock
+from kiosk.core.state import Screen
 from kiosk.ui import accessibility
 from kiosk.ui.input import InputWatcher
 from kiosk.ui.narration import Narrator
@@ -34,25 +35,34 @@ TICK_MS = 200
 class KioskController(QObject):
     effect = Signal(object)  # Effect
 
-    def __init__(self, exhibit: Exhibit, window: KioskWindow, clock: Callable[[], float] = time.monotonic,
-                 language: str | None = None, pin_lock: PinLock | None = None, tick_ms: int = TICK_MS,
-                 narrator: Narrator | None = None) -> None:
+    def __init__(
+        self,
+        exhibit: Exhibit,
+        window: KioskWindow,
+        clock: Callable[[], float] = time.monotonic,
+        language: str | None = None,
+        pin_lock: PinLock | None = None,
+        tick_ms: int = TICK_MS,
+        narrator: Narrator | None = None,
+    ) -> None:
         super().__init__(window)
         self.exhibit, self.window = exhibit, window
         self.machine = NavigationMachine(
-            Shape.of(exhibit), clock,
+            Shape.of(exhibit),
+            clock,
             idle=IdlePolicy(exhibit.attract.idle_timeout, exhibit.attract.warning),
             slides=SlideClock(exhibit.attract.slide_seconds),
-            pin_lock=pin_lock, default_language=language,
+            pin_lock=pin_lock,
+            default_language=language,
         )
         self.machine.subscribe(self._changed)
         self.watcher = InputWatcher(window, clock)
-        self.watcher.event.connect(self.send)
+        self.watcher.intent.connect(self.send)
         self.watcher.asleep = lambda: self.machine.state.screen is Screen.ATTRACT or self.machine.state.warning
         self.watcher.zoomed = lambda: self.machine.state.screen is Screen.ZOOM and window.zoomed_in()
         self.watcher.focus_step.connect(window.move_focus)
         self.watcher.select.connect(window.activate_focus)
-        self.watcher.volume_step.connect(lambda step: self.narrator.set_volume(self.narrator.volume + step))
+        self.watcher.volume_step.connect(self._volume_step)
         self.watcher.woke_by_key.connect(self._woke_by_key)
         self.watcher.touched.connect(window.clear_focus)
         self.watcher.describe.connect(self._describe)
@@ -76,10 +86,10 @@ class KioskController(QObject):
         self.timer.timeout.connect(lambda: self.send(ev.Tick()))
 
     def start(self) -> None:
-        from PySide6.QtWidgets import QApplication
+        from kiosk.ui.qtapp import application
 
-        QApplication.instance().installEventFilter(self.watcher)
-        self.window.render(self.exhibit, self.machine.state)
+        application().installEventFilter(self.watcher)
+        self.window.show_state(self.exhibit, self.machine.state)
         self.timer.start()
 
     def stop(self) -> None:
@@ -99,7 +109,7 @@ class KioskController(QObject):
         self.exhibit = exhibit
         self.narrator.set_exhibit(exhibit, self._hints())
         self.machine.dispatch(ev.ContentReloaded(Shape.of(exhibit)))
-        self.window.render(self.exhibit, self.machine.state)
+        self.window.show_state(self.exhibit, self.machine.state)
 
     def _hints(self) -> dict[str, str]:
         return {code: tr(code, "keys_hint") for code in self.exhibit.language_codes}
@@ -107,14 +117,15 @@ class KioskController(QObject):
     def _announce(self, change: Change) -> None:
         """A stop that opens is read out by the screen reader, title first."""
         old, new = change.old, change.new
-        if new.screen is Screen.STOP and (old.screen is not Screen.STOP or old.stop != new.stop
-                                          or old.visit.language != new.visit.language):
+        if new.screen is Screen.STOP and (
+            old.screen is not Screen.STOP or old.stop != new.stop or old.visit.language != new.visit.language
+        ):
             accessibility.announce(self.window.stop, self.window.stop.spoken())
 
     def _rerender(self) -> None:
         """What can be heard changed: the Listen button follows."""
         if self.machine.state.screen in (Screen.STOP, Screen.ZOOM):
-            self.window.render(self.exhibit, self.machine.state)
+            self.window.show_state(self.exhibit, self.machine.state)
 
     def _woke_by_key(self) -> None:
         """A keypad woke the kiosk: show where the focus is, and once per visit say what the keys do."""
@@ -131,15 +142,24 @@ class KioskController(QObject):
             image = state.image if state.screen is Screen.ZOOM else self.window.focused_image_index()
             self.narrator.describe(self.exhibit, state.stop, image, state.visit.language)
 
+    def _volume_step(self, step: float) -> None:
+        self.narrator.set_volume(self.narrator.volume + step)
+
     def _toggle_slow(self) -> None:
         self.narrator.set_slow(not self.narrator.slow)
 
     def _changed(self, change: Change) -> None:
         state = change.new
-        log.debug("state screen=%s stop=%d image=%d lang=%s warning=%s", state.screen.value, state.stop,
-                  state.image, state.visit.language, state.warning)
+        log.debug(
+            "state screen=%s stop=%d image=%d lang=%s warning=%s",
+            state.screen.value,
+            state.stop,
+            state.image,
+            state.visit.language,
+            state.warning,
+        )
         accessibility.set_language(self.window, state.visit.language)
-        self.window.render(self.exhibit, state)
+        self.window.show_state(self.exhibit, state)
         self._announce(change)
         self.narrator.follow(self.exhibit, state)
         if Effect.SESSION_ENDED in change.effects or state.screen is Screen.ATTRACT:
@@ -163,4 +183,3 @@ class KioskController(QObject):
         for neighbour in (index - 1, index + 1):
             if 0 <= neighbour < len(self.exhibit.stops):
                 self.window.store.request(self.exhibit.stops[neighbour].images[0].path, size)
-

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QSizePolicy, QWidget
 
 from kiosk.core import events as ev
@@ -26,7 +28,7 @@ class SettingsBar(QWidget):
         self.language_buttons: dict[str, TouchButton] = {}
         self.size_buttons: list[TouchButton] = []
         for level in range(3):
-            button = TouchButton("A", self, on_click=lambda level=level: self.intent.emit(ev.SetTextSize(level)))
+            button = TouchButton("A", self, on_click=self._emitter(ev.SetTextSize(level)))
             button.setCheckable(True)
             self.size_buttons.append(button)
         self.contrast = TouchButton("◐", self)
@@ -36,7 +38,7 @@ class SettingsBar(QWidget):
         self.motion.setCheckable(True)
         self.motion.clicked.connect(lambda: self.intent.emit(ev.SetReducedMotion(self.motion.isChecked())))
 
-    def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
+    def show_state(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         codes = exhibit.language_codes
         if list(self.language_buttons) != list(codes):
             self._rebuild_languages(exhibit)
@@ -59,14 +61,18 @@ class SettingsBar(QWidget):
         self.motion.setAccessibleName(tr(look.lang, "reduce_motion"))
         self._layout.setSpacing(look.px(12))
 
+    def _emitter(self, event: ev.Event) -> Callable[[], None]:
+        return lambda: self.intent.emit(event)
+
     def _rebuild_languages(self, exhibit: Exhibit) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item.widget() is not None and item.widget() not in self.controls_kept():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget not in self.controls_kept():
+                widget.deleteLater()
         self.language_buttons = {}
         for lang in exhibit.languages:
-            button = TouchButton(lang.name, self, on_click=lambda code=lang.code: self.intent.emit(ev.SetLanguage(code)))
+            button = TouchButton(lang.name, self, on_click=self._emitter(ev.SetLanguage(lang.code)))
             button.setCheckable(True)
             self.language_buttons[lang.code] = button
             self._layout.addWidget(button)
@@ -104,14 +110,15 @@ class StopRow(QAbstractButton):
         inner = max(1, width - 2 * self._pad())
         date_h = QFontMetrics(self.look.font("date", QFont.Weight.Bold)).height()
         title = QFontMetrics(self.look.font("body", QFont.Weight.DemiBold)).boundingRect(
-            0, 0, inner, 10_000, int(Qt.TextFlag.TextWordWrap), self.title)
+            0, 0, inner, 10_000, int(Qt.TextFlag.TextWordWrap), self.title
+        )
         return max(self.look.target, date_h + title.height() + 2 * self._pad() + self.look.px(6))
 
     def sizeHint(self) -> QSize:
         width = max(self.width(), self.look.px(500))
         return QSize(width, self.heightForWidth(width))
 
-    def resizeEvent(self, event) -> None:  # type: ignore[override]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self.setFixedHeight(self.heightForWidth(self.width()))
         super().resizeEvent(event)
 
@@ -122,8 +129,9 @@ class StopRow(QAbstractButton):
         down = self.isDown()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(t.pressed if down else t.surface))
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0, self.look.px(4), 0, -self.look.px(4)),
-                                self.look.px(14), self.look.px(14))
+        painter.drawRoundedRect(
+            QRectF(self.rect()).adjusted(0, self.look.px(4), 0, -self.look.px(4)), self.look.px(14), self.look.px(14)
+        )
         if self.hasFocus():
             painter.setPen(QPen(QColor(t.focus), self.look.px(5)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -135,8 +143,11 @@ class StopRow(QAbstractButton):
         painter.drawText(inner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), self.date)
         painter.setFont(self.look.font("body", QFont.Weight.DemiBold))
         painter.setPen(QColor(t.pressed_text if down else t.text))
-        painter.drawText(inner.adjusted(0, date_h + self.look.px(6), 0, 0),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), self.title)
+        painter.drawText(
+            inner.adjusted(0, date_h + self.look.px(6), 0, 0),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            self.title,
+        )
         painter.end()
 
 
@@ -155,11 +166,11 @@ class TimelineStrip(QWidget):
         self.current = 0
         self.look: Look | None = None
         self._cache: QPixmap | None = None
-        self._cache_key: tuple | None = None
+        self._cache_key: tuple[object, ...] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
+    def show_state(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         self.labels = ["" if stop.date.display else str(stop.date.start.year) for stop in exhibit.stops]
         self.current, self.look = state.stop, look
         self.setFixedHeight(look.target + look.px(24))
@@ -197,12 +208,16 @@ class TimelineStrip(QWidget):
             self._cache.fill(Qt.GlobalColor.transparent)
             self._draw(self._cache)
             self._cache_key = key
+        if self._cache is None:
+            return
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._cache)
         painter.end()
 
     def _draw(self, target: QPixmap) -> None:
-        look, t = self.look, self.look.theme
+        look = self.look
+        assert look is not None  # paintEvent draws nothing without one
+        t = look.theme
         painter = QPainter(target)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         y = look.target / 2

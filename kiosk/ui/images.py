@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPainter
@@ -88,8 +88,9 @@ class _PrepareTask(QRunnable):
 
 
 class _DecodeTask(QRunnable):
-    def __init__(self, key: Key, path: Path, size: QSize, relay: _Relay, gate: threading.Event,
-                 keep: KeptPictures | None = None) -> None:
+    def __init__(
+        self, key: Key, path: Path, size: QSize, relay: _Relay, gate: threading.Event, keep: KeptPictures | None = None
+    ) -> None:
         super().__init__()
         self.key, self.path, self.size, self.relay, self.gate, self.keep = key, path, size, relay, gate, keep
 
@@ -111,13 +112,18 @@ class _DecodeTask(QRunnable):
 class ImageStore(QObject):
     """Asks for images by path and size; answers with ``ready`` or ``failed``."""
 
-    ready = Signal(str, object)   # path, QImage
-    failed = Signal(str)          # path
-    cleared = Signal()            # files changed on disk: fetch again
-    prepared = Signal()           # the work given to prepare() is done
+    ready = Signal(str, object)  # path, QImage
+    failed = Signal(str)  # path
+    cleared = Signal()  # files changed on disk: fetch again
+    prepared = Signal()  # the work given to prepare() is done
 
-    def __init__(self, parent: QObject | None = None, budget_bytes: int = DEFAULT_BUDGET,
-                 pool: QThreadPool | None = None, kept: KeptPictures | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        budget_bytes: int = DEFAULT_BUDGET,
+        pool: QThreadPool | None = None,
+        kept: KeptPictures | None = None,
+    ) -> None:
         super().__init__(parent)
         self.budget = budget_bytes
         self.kept = kept

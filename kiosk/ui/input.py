@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QWindow
@@ -23,6 +24,7 @@ from kiosk.ui.swipe import Gesture, classify
 CORNER = 110
 """Size in px (at 1080p) of the hidden staff corner, top left."""
 
+
 @functools.cache
 def key_tables() -> dict[str, Any]:
     """The key tables, built on first use: touching Qt.Key makes PySide6 build a
@@ -30,18 +32,34 @@ def key_tables() -> dict[str, Any]:
     key, mod = Qt.Key, Qt.KeyboardModifier
     return {
         # combinations that quit or switch away in most desktops
-        "blocked": ((key.Key_F4, mod.AltModifier), (key.Key_Q, mod.ControlModifier),
-                    (key.Key_W, mod.ControlModifier), (key.Key_F11, mod.NoModifier), (key.Key_Tab, mod.AltModifier)),
+        "blocked": (
+            (key.Key_F4, mod.AltModifier),
+            (key.Key_Q, mod.ControlModifier),
+            (key.Key_W, mod.ControlModifier),
+            (key.Key_F11, mod.NoModifier),
+            (key.Key_Tab, mod.AltModifier),
+        ),
         # keys with a meaning of their own: an accessible keypad's arrows, select,
         # back and audio, and a keyboard's
-        "events": {key.Key_Right: ev.Next, key.Key_Left: ev.Previous,
-                   key.Key_Escape: ev.Back, key.Key_Backspace: ev.Back,
-                   key.Key_Home: ev.Home, key.Key_A: ev.ToggleNarration, key.Key_MediaPlay: ev.ToggleNarration,
-                   key.Key_MediaTogglePlayPause: ev.ToggleNarration},
+        "events": {
+            key.Key_Right: ev.Next,
+            key.Key_Left: ev.Previous,
+            key.Key_Escape: ev.Back,
+            key.Key_Backspace: ev.Back,
+            key.Key_Home: ev.Home,
+            key.Key_A: ev.ToggleNarration,
+            key.Key_MediaPlay: ev.ToggleNarration,
+            key.Key_MediaTogglePlayPause: ev.ToggleNarration,
+        },
         "focus": {key.Key_Up: -1, key.Key_Down: 1, key.Key_Tab: 1, key.Key_Backtab: -1},
         "select": (key.Key_Return, key.Key_Enter, key.Key_Space, key.Key_Select),
-        "volume": {key.Key_Plus: 0.1, key.Key_Equal: 0.1, key.Key_VolumeUp: 0.1,
-                   key.Key_Minus: -0.1, key.Key_VolumeDown: -0.1},
+        "volume": {
+            key.Key_Plus: 0.1,
+            key.Key_Equal: 0.1,
+            key.Key_VolumeUp: 0.1,
+            key.Key_Minus: -0.1,
+            key.Key_VolumeDown: -0.1,
+        },
         # PageUp/PageDown scroll the label (at large text sizes it runs past the screen)
         "scroll": {key.Key_PageDown: 1, key.Key_PageUp: -1},
         # arrows move a zoomed picture
@@ -52,7 +70,7 @@ def key_tables() -> dict[str, Any]:
 
 
 class InputWatcher(QObject):
-    event = Signal(object)  # a core event
+    intent = Signal(object)  # a core event
     focus_step = Signal(int)  # move keyboard focus through the screen's controls
     select = Signal()  # activate the focused control
     volume_step = Signal(float)
@@ -94,7 +112,7 @@ class InputWatcher(QObject):
             self._release(event)  # type: ignore[arg-type]
         elif kind == QEvent.Type.TouchBegin:
             self._touched()
-            self.event.emit(ev.Touch())
+            self.intent.emit(ev.Touch())
         elif kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             if self.lockdown and self._blocked(event):  # type: ignore[arg-type]
                 return True
@@ -116,9 +134,9 @@ class InputWatcher(QObject):
         self._start = (point, self.clock())
         corner = CORNER * self._scale()
         if point.x() < corner and point.y() < corner:
-            self.event.emit(ev.CornerTap())
+            self.intent.emit(ev.CornerTap())
         else:
-            self.event.emit(ev.Touch())
+            self.intent.emit(ev.Touch())
 
     def _touched(self) -> None:
         if self.keyboard:
@@ -133,9 +151,9 @@ class InputWatcher(QObject):
         end = event.position()
         gesture = classify((start.x(), start.y()), (end.x(), end.y()), self.clock() - began, scale=self._scale())
         if gesture is Gesture.SWIPE_LEFT:
-            self.event.emit(ev.Next())
+            self.intent.emit(ev.Next())
         elif gesture is Gesture.SWIPE_RIGHT:
-            self.event.emit(ev.Previous())
+            self.intent.emit(ev.Previous())
 
     def _key(self, event: QKeyEvent) -> bool:
         """Every key is activity; the keys we know are consumed here."""
@@ -144,14 +162,14 @@ class InputWatcher(QObject):
             return True
         asleep = self.asleep()
         self.keyboard = True
-        self.event.emit(ev.Touch())
+        self.intent.emit(ev.Touch())
         if asleep:
             self.woke_by_key.emit()
             return True  # like the touch that wakes the kiosk, this key does nothing else
         if self.zoomed() and key in tables["pan"]:
             self.pan.emit(*tables["pan"][key])
         elif key in tables["events"]:
-            self.event.emit(tables["events"][key]())
+            self.intent.emit(tables["events"][key]())
         elif key in tables["focus"]:
             self.focus_step.emit(tables["focus"][key])
         elif key in tables["select"]:

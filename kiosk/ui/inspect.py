@@ -34,9 +34,9 @@ def clipped_texts(root: QWidget) -> list[str]:
         elif label.fontMetrics().horizontalAdvance(label.text()) > label.width() + 1:
             problems.append(f"label {label.text()[:40]!r} is wider than {label.width()}px")
     for button in root.findChildren(QPushButton):
-        if button.isVisibleTo(root) and button.text():
-            if button.fontMetrics().horizontalAdvance(button.text()) > button.width() - 8:
-                problems.append(f"button {button.text()!r} is cut at {button.width()}px")
+        shown = button.isVisibleTo(root) and button.text()
+        if shown and button.fontMetrics().horizontalAdvance(button.text()) > button.width() - 8:
+            problems.append(f"button {button.text()!r} is cut at {button.width()}px")
     return problems
 
 

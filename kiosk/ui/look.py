@@ -31,8 +31,9 @@ class Look:
         return font(self.family, self.px(getattr(self.type, role)), weight)
 
     @classmethod
-    def make(cls, theme: Theme, text_size: int, width: int, height: int, family: str, lang: str,
-             reduced_motion: bool = False) -> "Look":
+    def make(
+        cls, theme: Theme, text_size: int, width: int, height: int, family: str, lang: str, reduced_motion: bool = False
+    ) -> Look:
         scale = max(0.6, min(width, height) / 1080)
         return cls(theme, TEXT_SIZES[text_size], scale, family, lang, reduced_motion)
 

@@ -23,8 +23,8 @@ import logging
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
@@ -50,8 +50,14 @@ class Narrator(QObject):
     availability = Signal()
     """What can be heard changed (recordings found, engine up or down): re-render."""
 
-    def __init__(self, parent: QObject | None = None, engine: str | None = "auto", volume: float = 0.8,
-                 recordings: Path | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        engine: str | None = "auto",
+        volume: float = 0.8,
+        recordings: Path | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self.engine = engine or "none"
         self.volume = volume
@@ -157,8 +163,12 @@ class Narrator(QObject):
         self.stop()
         if wanted is not None:
             stop = exhibit.stops[state.stop]
-            self._start(self.plan.for_stop(stop, state.visit.language), spoken_label(stop, state.visit.language),
-                        state.visit.language, wanted)
+            self._start(
+                self.plan.for_stop(stop, state.visit.language),
+                spoken_label(stop, state.visit.language),
+                state.visit.language,
+                wanted,
+            )
 
     def say_clip(self, clip_id: str, text: str, lang: str) -> None:
         """Speak an alt text or the keypad hint: its recording, else live speech."""
@@ -241,9 +251,9 @@ class Narrator(QObject):
         kind, ident = event["event"], event.get("id")
         if kind == "hello":
             self._ready, self._failures, self._lost = True, 0, False
-            self.speech = frozenset(str(code) for code in event.get("speech") or ())  # type: ignore[union-attr]
-            log.info("narration engine ready (%s; live speech in %d languages)", event.get("engine"),
-                     len(self.speech))
+            codes = event.get("speech")
+            self.speech = frozenset(str(code) for code in codes) if isinstance(codes, list) else frozenset()
+            log.info("narration engine ready (%s; live speech in %d languages)", event.get("engine"), len(self.speech))
             if self._expect is not None and self._expect[1] == "hello":
                 self._expect = None
                 self._deadline.stop()

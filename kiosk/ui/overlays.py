@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QHideEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.look import Look
@@ -30,7 +30,7 @@ class IdleWarning(QWidget):
         self.seconds, self.look = seconds, look
         words = f"{tr(look.lang, 'still_there')} {seconds}. {tr(look.lang, 'still_there_keys')}"
         self.setAccessibleName(words)
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self.window().rect())
         self.raise_()
         self.show()
         self.update()
@@ -44,7 +44,7 @@ class IdleWarning(QWidget):
             self.setFocus(Qt.FocusReason.OtherFocusReason)
             announce(self, words, assertive=True)
 
-    def hideEvent(self, event) -> None:  # type: ignore[override]
+    def hideEvent(self, event: QHideEvent) -> None:
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         before, self._focus_before = self._focus_before, None
         if before is not None and before.isVisible():
@@ -73,13 +73,17 @@ class IdleWarning(QWidget):
         centre = Qt.AlignmentFlag.AlignHCenter
         painter.setPen(QColor(t.text))
         painter.setFont(look.font("title", QFont.Weight.ExtraBold))
-        painter.drawText(inner, int(centre | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-                         tr(look.lang, "still_there"))
+        painter.drawText(
+            inner, int(centre | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), tr(look.lang, "still_there")
+        )
         painter.setPen(QColor(t.accent))
         painter.setFont(look.font("display", QFont.Weight.Black))
         painter.drawText(inner, int(centre | Qt.AlignmentFlag.AlignVCenter), str(self.seconds))
         painter.setPen(QColor(t.text))
         painter.setFont(look.font("body"))
-        painter.drawText(inner, int(centre | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
-                         tr(look.lang, "still_there_keys"))
+        painter.drawText(
+            inner,
+            int(centre | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
+            tr(look.lang, "still_there_keys"),
+        )
         painter.end()

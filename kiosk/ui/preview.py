@@ -40,7 +40,9 @@ class ErrorBanner(QWidget):
 
     def show_errors(self, lines: list[str]) -> None:
         self.lines = lines
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.setVisible(bool(lines))
         self.raise_()
         self.update()
@@ -63,8 +65,15 @@ class ErrorBanner(QWidget):
 class PreviewWindow(QWidget):
     reloaded = Signal(bool)  # True: new content shown; False: errors shown
 
-    def __init__(self, exhibit_path: Path, exhibit: Exhibit, store: ImageStore, family: str,
-                 media_root: Path | None = None, size: tuple[int, int] = (1920, 1080)) -> None:
+    def __init__(
+        self,
+        exhibit_path: Path,
+        exhibit: Exhibit,
+        store: ImageStore,
+        family: str,
+        media_root: Path | None = None,
+        size: tuple[int, int] = (1920, 1080),
+    ) -> None:
         super().__init__()
         self.setWindowTitle(f"Preview: {exhibit_path.name}")
         self.exhibit_path, self.media_root = exhibit_path.resolve(), media_root

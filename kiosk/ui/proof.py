@@ -8,9 +8,9 @@ labels, thin alt text, text clipped at any text size, contrast below target.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -95,10 +95,11 @@ class Renderer:
             for index, stop in enumerate(self.exhibit.stops):
                 self.send(ev.Jump(index))
                 yield page(f"stop {stop.id} · {lang}", f"stop-{stop.id}-{lang}")
-                for image_index, image in enumerate(stop.images):
+                for image_index, _image in enumerate(stop.images):
                     self.send(ev.OpenImage(image_index))
-                    yield page(f"zoom {stop.id} image {image_index + 1} · {lang}",
-                               f"zoom-{stop.id}-{image_index + 1}-{lang}")
+                    yield page(
+                        f"zoom {stop.id} image {image_index + 1} · {lang}", f"zoom-{stop.id}-{image_index + 1}-{lang}"
+                    )
                     self.send(ev.CloseImage())
 
     def clipping(self) -> list[str]:
@@ -114,8 +115,9 @@ class Renderer:
                 for index, stop in enumerate(self.exhibit.stops):
                     self.send(ev.Jump(index))
                     self.settle()
-                    found += [f"stop {stop.id} · {lang} · text size {level + 1}: {p}"
-                              for p in clipped_texts(self.window.stop)]
+                    found += [
+                        f"stop {stop.id} · {lang} · text size {level + 1}: {p}" for p in clipped_texts(self.window.stop)
+                    ]
         return found
 
 
@@ -125,8 +127,10 @@ def findings(exhibit: Exhibit, diagnostics: tuple[Diagnostic, ...], clipping: li
         for number, image in enumerate(stop.images, 1):
             for lang in exhibit.language_codes:
                 if len(image.alt[lang].split()) < 4:
-                    out.append(f"stop {stop.id}, image {number} ({lang}): alt text is very short: "
-                               f"'{image.alt[lang]}'; say what the picture shows")
+                    out.append(
+                        f"stop {stop.id}, image {number} ({lang}): alt text is very short: "
+                        f"'{image.alt[lang]}'; say what the picture shows"
+                    )
     out += [f"clipped text: {item}" for item in clipping]
     for theme, target in ((NORMAL, 4.5), (HIGH_CONTRAST, 7.0)):
         for role, (fg, bg) in theme.text_pairs().items():
@@ -152,8 +156,9 @@ def write_pdf(pages: list[Page], found: list[str], path: Path, title: str) -> in
     writer.setTitle(title)
     writer.setCreator("museum-kiosk proof")
     writer.setResolution(150)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
-                                     QMarginsF(10, 10, 10, 10)))
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape, QMarginsF(10, 10, 10, 10))
+    )
     painter = QPainter(writer)
     area = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
     area.moveTo(0, 0)
@@ -165,10 +170,12 @@ def write_pdf(pages: list[Page], found: list[str], path: Path, title: str) -> in
             writer.newPage()
         painter.setFont(label_font)
         painter.setPen(QColor("#1c2230"))
-        painter.drawText(area.adjusted(0, 0, 0, -area.height() + 40), int(Qt.AlignmentFlag.AlignLeft),
-                         f"{title} — {page.label}")
-        painter.drawText(area.adjusted(0, 0, 0, -area.height() + 40), int(Qt.AlignmentFlag.AlignRight),
-                         f"page {index + 1}")
+        painter.drawText(
+            area.adjusted(0, 0, 0, -area.height() + 40), int(Qt.AlignmentFlag.AlignLeft), f"{title} — {page.label}"
+        )
+        painter.drawText(
+            area.adjusted(0, 0, 0, -area.height() + 40), int(Qt.AlignmentFlag.AlignRight), f"page {index + 1}"
+        )
         box = area.adjusted(0, 50, 0, 0)
         size = QSizeF(page.image.size()).scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
         painter.drawImage(QRectF(box.topLeft(), size), page.image)
@@ -178,23 +185,30 @@ def write_pdf(pages: list[Page], found: list[str], path: Path, title: str) -> in
     return count
 
 
-def _findings_pages(writer: QPdfWriter, painter: QPainter, area: QRectF, found: list[str], title: str,
-                    first: bool) -> int:
+def _findings_pages(
+    writer: QPdfWriter, painter: QPainter, area: QRectF, found: list[str], title: str, first: bool
+) -> int:
     body = QFont("Inter")
     body.setPixelSize(30)
     painter.setFont(body)
     line_height = painter.fontMetrics().lineSpacing() * 1.3
     per_page = max(1, int((area.height() - 80) // line_height))
-    chunks = [found[i:i + per_page] for i in range(0, len(found), per_page)] or [[]]
+    chunks = [found[i : i + per_page] for i in range(0, len(found), per_page)] or [[]]
     for number, chunk in enumerate(chunks):
         if not first or number:
             writer.newPage()
-        painter.drawText(QRectF(area.left(), area.top(), area.width(), 50), int(Qt.AlignmentFlag.AlignLeft),
-                         f"{title} — findings ({number + 1}/{len(chunks)})")
+        painter.drawText(
+            QRectF(area.left(), area.top(), area.width(), 50),
+            int(Qt.AlignmentFlag.AlignLeft),
+            f"{title} — findings ({number + 1}/{len(chunks)})",
+        )
         y = area.top() + 70
         for line in chunk:
-            painter.drawText(QRectF(area.left(), y, area.width(), line_height),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine), f"• {line}")
+            painter.drawText(
+                QRectF(area.left(), y, area.width(), line_height),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine),
+                f"• {line}",
+            )
             y += line_height
     return len(chunks)
 

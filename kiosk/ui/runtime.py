@@ -9,31 +9,34 @@ notify protocol (READY after the first frame, WATCHDOG from a GUI timer).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
 
 from kiosk.core import events as ev
 from kiosk.core.config import Config
 from kiosk.core.faults import FaultCounter
 from kiosk.core.model import Exhibit
-from kiosk.core.navigation import Change, Effect, Screen
+from kiosk.core.navigation import Change, Effect
 from kiosk.core.notify import notify, watchdog_interval
+from kiosk.core.paths import narration_dir
 from kiosk.core.staff import PinLock, no_pin_set
+from kiosk.core.state import Screen
 from kiosk.core.stats import StatsRecorder, StatsWriter, format_report, report
 from kiosk.logsetup import LogTail
-from kiosk.core.paths import narration_dir
 from kiosk.ui.controller import KioskController
 from kiosk.ui.narration import Narrator
+from kiosk.ui.qtapp import application
 from kiosk.ui.stall_detector import StallDetector
 from kiosk.ui.window import KioskWindow
 
@@ -49,26 +52,42 @@ EXIT_RESTART = 75  # EX_TEMPFAIL: staff asked for a restart
 class KioskRuntime(QObject):
     narration_recorded = Signal()
 
-    def __init__(self, exhibit_path: Path, exhibit: Exhibit, window: KioskWindow, config: Config,
-                 media_root: Path | None = None, clock: Callable[[], float] = time.monotonic,
-                 wall: Callable[[], float] = time.time, exit_app: Callable[[int], None] | None = None,
-                 stats_path: Path | None = None, language: str | None = None, log_tail: LogTail | None = None,
-                 tick_ms: int = 200, narration_engine: str = "auto") -> None:
+    def __init__(
+        self,
+        exhibit_path: Path,
+        exhibit: Exhibit,
+        window: KioskWindow,
+        config: Config,
+        media_root: Path | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], float] = time.time,
+        exit_app: Callable[[int], None] | None = None,
+        stats_path: Path | None = None,
+        language: str | None = None,
+        log_tail: LogTail | None = None,
+        tick_ms: int = 200,
+        narration_engine: str = "auto",
+    ) -> None:
         super().__init__(window)
         self.exhibit_path, self.media_root, self.config = exhibit_path, media_root, config
         self.window, self.clock, self.wall = window, clock, wall
-        self.exit_app = exit_app or (lambda code: QApplication.instance().exit(code))
+        self.exit_app = exit_app or (lambda code: application().exit(code))
         self.started = wall()
         self.last_reload: float | None = None
         self.reload_errors: list[str] = []
         self.faults = FaultCounter()
         self.log_tail = log_tail or LogTail()
         check = (lambda pin: _verify(pin, config.pin_hash)) if config.pin_hash else no_pin_set
-        narrator = Narrator(engine=narration_engine, volume=config.volume / 100,
-                            recordings=narration_dir(exhibit.id))
-        self.controller = KioskController(exhibit, window, clock=clock, pin_lock=PinLock(check=check),
-                                          language=language or config.default_language, tick_ms=tick_ms,
-                                          narrator=narrator)
+        narrator = Narrator(engine=narration_engine, volume=config.volume / 100, recordings=narration_dir(exhibit.id))
+        self.controller = KioskController(
+            exhibit,
+            window,
+            clock=clock,
+            pin_lock=PinLock(check=check),
+            language=language or config.default_language,
+            tick_ms=tick_ms,
+            narrator=narrator,
+        )
         self.stall_detector = StallDetector(self)
         self._narration_engine = narration_engine
         self._record_later = QTimer(self)  # after start-up's work, not during it
@@ -78,7 +97,8 @@ class KioskRuntime(QObject):
         self._recorder_thread: threading.Thread | None = None
         if config.idle_timeout:
             self.controller.machine.idle = type(self.controller.machine.idle)(
-                config.idle_timeout, self.controller.machine.idle.warning)
+                config.idle_timeout, self.controller.machine.idle.warning
+            )
         self.controller.effect.connect(self._on_effect)
         self.narration_recorded.connect(self._take_recordings)
         window.staff_status = self.status
@@ -98,7 +118,7 @@ class KioskRuntime(QObject):
         if interval:
             self.heartbeat.setInterval(max(50, int(interval * 1000)))
             self.heartbeat.timeout.connect(lambda: notify("WATCHDOG=1"))
-        self._previous_hook: Callable | None = None
+        self._previous_hook: Callable[[type[BaseException], BaseException, TracebackType | None], object] | None = None
         self._recovering = False
         self._stopping = threading.Event()
 
@@ -117,12 +137,11 @@ class KioskRuntime(QObject):
             from kiosk.core.narration import clips
             from kiosk.narrate import narrate
 
-            try:
-                os.nice(10)  # pragma: no branch - Linux: this thread only
-            except OSError:
-                pass
-            report = narrate(clips(exhibit, hints), narration_dir(exhibit.id), stop_early=self._stopping.is_set,
-                             workers=1)
+            with contextlib.suppress(OSError):
+                os.nice(10)  # on Linux, this thread (and the encoders it starts) only
+            report = narrate(
+                clips(exhibit, hints), narration_dir(exhibit.id), stop_early=self._stopping.is_set, workers=1
+            )
             if report.recorded:
                 log.info("recorded %d narration clip(s)", len(report.recorded))
                 self.narration_recorded.emit()
@@ -177,8 +196,11 @@ class KioskRuntime(QObject):
     def _on_exception(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         log.error("unhandled error, returning to attract:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         if self.faults.record(self.clock()):
-            log.critical("%d faults within %.0f s: exiting for the supervisor to restart the kiosk",
-                         self.faults.limit, self.faults.window)
+            log.critical(
+                "%d faults within %.0f s: exiting for the supervisor to restart the kiosk",
+                self.faults.limit,
+                self.faults.window,
+            )
             self.exit_app(EXIT_FAULTS)
             return
         if self._recovering:
@@ -231,7 +253,7 @@ class KioskRuntime(QObject):
                 self.recorder.stop_ids = tuple(stop.id for stop in result.exhibit.stops)
             log.info("exhibit reloaded from %s", self.exhibit_path)
         if self.controller.machine.state.screen is Screen.STAFF_PANEL:
-            self.window.render(self.controller.exhibit, self.controller.machine.state)
+            self.window.show_state(self.controller.exhibit, self.controller.machine.state)
         return result.exhibit is not None
 
     def status(self) -> StaffStatus:
@@ -239,7 +261,9 @@ class KioskRuntime(QObject):
 
         from kiosk.ui.screens.staff import StaffStatus
 
-        stamp = lambda t: datetime.datetime.fromtimestamp(t).strftime("%Y-%m-%d %H:%M:%S")  # noqa: E731
+        def stamp(t: float) -> str:
+            return datetime.datetime.fromtimestamp(t).strftime("%Y-%m-%d %H:%M:%S")
+
         try:
             modified = stamp(self.exhibit_path.stat().st_mtime)
         except OSError:
@@ -259,8 +283,13 @@ class KioskRuntime(QObject):
         if self.stats_writer is not None and self.stats_path is not None:
             self.stats_writer.flush()
             statistics = format_report(report(self.stats_path))
-        return StaffStatus(lines=lines, log_tail=list(self.log_tail.lines), statistics=statistics,
-                           can_exit=self.can_exit, reload_errors=self.reload_errors)
+        return StaffStatus(
+            lines=lines,
+            log_tail=list(self.log_tail.lines),
+            statistics=statistics,
+            can_exit=self.can_exit,
+            reload_errors=self.reload_errors,
+        )
 
     def _narration_status(self) -> str:
         narrator = self.controller.narrator

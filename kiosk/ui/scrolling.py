@@ -28,8 +28,10 @@ def make_kinetic(area: QAbstractScrollArea) -> None:
     QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     scroller = QScroller.scroller(viewport)
     props = scroller.scrollerProperties()
-    props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
-                          QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
+    props.setScrollMetric(
+        QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
+        QScrollerProperties.OvershootPolicy.OvershootAlwaysOff,
+    )
     props.setScrollMetric(QScrollerProperties.ScrollMetric.DecelerationFactor, 0.3)
     props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
     # Deliver the press at once: a delayed press is lost when a quick tap releases first.
@@ -39,11 +41,12 @@ def make_kinetic(area: QAbstractScrollArea) -> None:
 
 def style_scrollbar(area: QScrollArea, handle: str, width: int) -> None:
     """A thin, visible bar: it tells visitors there is more, it need not be hit."""
-    set_style(area.verticalScrollBar(), 
+    set_style(
+        area.verticalScrollBar(),
         f"QScrollBar:vertical {{ background: transparent; width: {width}px; margin: 0; }}"
         f"QScrollBar::handle:vertical {{ background: {handle}; border-radius: {width // 2}px; min-height: 40px; }}"
         "QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page, QScrollBar::sub-page"
-        " { background: none; height: 0; }"
+        " { background: none; height: 0; }",
     )
 
 
@@ -58,7 +61,7 @@ class FadeEdge(QWidget):
         super().__init__(area)
         self.area = area
         self.colour = QColor("#000000")
-        self.depth = 80
+        self.fade_depth = 80
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         bar = area.verticalScrollBar()
         bar.valueChanged.connect(self._follow)
@@ -66,7 +69,7 @@ class FadeEdge(QWidget):
         area.installEventFilter(self)
 
     def set_colour(self, colour: str, depth: int) -> None:
-        self.colour, self.depth = QColor(colour), depth
+        self.colour, self.fade_depth = QColor(colour), depth
         self._follow()
 
     @property
@@ -81,7 +84,7 @@ class FadeEdge(QWidget):
 
     def _follow(self) -> None:
         viewport = self.area.viewport()
-        self.setGeometry(0, viewport.height() - self.depth, viewport.width(), self.depth)
+        self.setGeometry(0, viewport.height() - self.fade_depth, viewport.width(), self.fade_depth)
         self.setVisible(self.more_below)
         self.raise_()
 

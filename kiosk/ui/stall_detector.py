@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 import traceback
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -26,8 +26,9 @@ BEAT_MS = 250
 
 
 class StallDetector(QObject):
-    def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic,
-                 limit: float = 2.0) -> None:
+    def __init__(
+        self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic, limit: float = 2.0
+    ) -> None:
         super().__init__(parent)
         self.watch = StallWatch(clock, limit)
         self._gui_thread = threading.get_ident()
@@ -59,8 +60,7 @@ class StallDetector(QObject):
         while not self._stop.wait(self.watch.limit / 4):
             stuck = self.watch.check()
             if stuck is not None:
-                log.error("the interface has not answered for %.1f s; it is stuck here:\n%s", stuck,
-                          self._where())
+                log.error("the interface has not answered for %.1f s; it is stuck here:\n%s", stuck, self._where())
 
     def _where(self) -> str:
         frame = sys._current_frames().get(self._gui_thread)

@@ -11,9 +11,9 @@ from enum import Enum
 
 class Gesture(Enum):
     TAP = "tap"
-    SWIPE_LEFT = "swipe_left"     # finger moves right-to-left: next
-    SWIPE_RIGHT = "swipe_right"   # finger moves left-to-right: previous
-    OTHER = "other"               # a scroll, a slow drag, a long press
+    SWIPE_LEFT = "swipe_left"  # finger moves right-to-left: next
+    SWIPE_RIGHT = "swipe_right"  # finger moves left-to-right: previous
+    OTHER = "other"  # a scroll, a slow drag, a long press
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,13 @@ class SwipeRules:
     tap_time: float = 0.5
 
 
-def classify(start: tuple[float, float], end: tuple[float, float], seconds: float,
-             rules: SwipeRules = SwipeRules(), scale: float = 1.0) -> Gesture:
+def classify(
+    start: tuple[float, float],
+    end: tuple[float, float],
+    seconds: float,
+    rules: SwipeRules = SwipeRules(),
+    scale: float = 1.0,
+) -> Gesture:
     dx, dy = end[0] - start[0], end[1] - start[1]
     distance = (dx * dx + dy * dy) ** 0.5
     if distance <= rules.tap_slop * scale:

@@ -42,12 +42,28 @@ class Theme:
 
 
 NORMAL = Theme(
-    name="normal", background="#1c2230", surface="#2b3446", text="#f3ead8", muted="#c8bfae",
-    accent="#e0a94a", pressed="#e0a94a", pressed_text="#1c2230", focus="#7fc4ff", overlay="#2b3446",
+    name="normal",
+    background="#1c2230",
+    surface="#2b3446",
+    text="#f3ead8",
+    muted="#c8bfae",
+    accent="#e0a94a",
+    pressed="#e0a94a",
+    pressed_text="#1c2230",
+    focus="#7fc4ff",
+    overlay="#2b3446",
 )
 HIGH_CONTRAST = Theme(
-    name="high contrast", background="#000000", surface="#1a1a1a", text="#ffffff", muted="#e6e6e6",
-    accent="#ffd84d", pressed="#ffd84d", pressed_text="#000000", focus="#00e5ff", overlay="#1a1a1a",
+    name="high contrast",
+    background="#000000",
+    surface="#1a1a1a",
+    text="#ffffff",
+    muted="#e6e6e6",
+    accent="#ffd84d",
+    pressed="#ffd84d",
+    pressed_text="#000000",
+    focus="#00e5ff",
+    overlay="#1a1a1a",
 )
 
 
@@ -62,7 +78,7 @@ def _channel(value: int) -> float:
 
 def luminance(colour: str) -> float:
     """Relative luminance of ``#rrggbb`` (WCAG 2.x)."""
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
 
 

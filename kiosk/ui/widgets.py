@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.images import ImageStore
@@ -20,7 +20,9 @@ class TouchButton(QPushButton):
     next frame after the finger lands, with no animation in the way.
     """
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, on_click: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self, text: str = "", parent: QWidget | None = None, on_click: Callable[[], None] | None = None
+    ) -> None:
         super().__init__(text, parent)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a finger should not leave a focus ring
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -55,8 +57,7 @@ def set_font(widget: QWidget, font: QFont) -> None:
         widget.setFont(font)
 
 
-def paint_label(label: QLabel, look: Look, role: str, colour: str,
-                weight: QFont.Weight = QFont.Weight.Normal) -> None:
+def paint_label(label: QLabel, look: Look, role: str, colour: str, weight: QFont.Weight = QFont.Weight.Normal) -> None:
     set_font(label, look.font(role, weight))
     set_style(label, f"color: {colour}; background: transparent;")
 
@@ -123,7 +124,7 @@ class ImageView(QWidget):
         self._fetch()
         self.update()
 
-    def resizeEvent(self, event) -> None:  # type: ignore[override]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._fetch()
         super().resizeEvent(event)
 
@@ -191,8 +192,12 @@ def paint_fallback(painter: QPainter, rect: QRectF, look: Look, title: str, alt:
     hills.lineTo(icon.left() + icon.width() * 0.75, icon.top() + icon.height() * 0.5)
     hills.lineTo(icon.right() - look.px(12), icon.bottom() - look.px(14))
     painter.drawPath(hills)
-    text_box = QRectF(panel.left() + look.px(40), icon.bottom() + look.px(30),
-                      panel.width() - look.px(80), panel.bottom() - icon.bottom() - look.px(50))
+    text_box = QRectF(
+        panel.left() + look.px(40),
+        icon.bottom() + look.px(30),
+        panel.width() - look.px(80),
+        panel.bottom() - icon.bottom() - look.px(50),
+    )
     painter.setPen(QColor(t.text))
     painter.setFont(look.font("body", QFont.Weight.DemiBold))
     flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
@@ -217,5 +222,7 @@ def paint_zoom_badge(painter: QPainter, picture: QRectF, look: Look) -> None:
     lens = QRectF(0, 0, size * 0.4, size * 0.4)
     lens.moveCenter(badge.center() - QPointF(size * 0.06, size * 0.06))
     painter.drawEllipse(lens)
-    painter.drawLine(lens.center() + QPointF(size * 0.15, size * 0.15), badge.center() + QPointF(size * 0.24, size * 0.24))
+    painter.drawLine(
+        lens.center() + QPointF(size * 0.15, size * 0.15), badge.center() + QPointF(size * 0.24, size * 0.24)
+    )
     painter.restore()

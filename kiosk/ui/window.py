@@ -11,10 +11,11 @@ imported only where it is used: touching it first costs some 10 ms.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEasingCurve, QPoint, QPropertyAnimation, QRect, QSize, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPropertyAnimation, QRect, QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QContextMenuEvent, QImage, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QGraphicsOpacityEffect, QScrollArea, QStackedLayout, QWidget
 
 from kiosk.core.model import Exhibit
@@ -26,6 +27,10 @@ from kiosk.ui.theme import theme_for
 
 if TYPE_CHECKING:
     from kiosk.ui.overlays import IdleWarning
+    from kiosk.ui.screens.home import HomeScreen
+    from kiosk.ui.screens.staff import PinPadScreen, StaffPanelScreen, StaffStatus
+    from kiosk.ui.screens.stop import StopScreen
+    from kiosk.ui.screens.zoom import ZoomScreen
 
 TRANSITION_MS = 250
 
@@ -48,8 +53,10 @@ class Snapshot(QWidget):
         frame = store.paintDevice() if store is not None else None
         ratio = screen.devicePixelRatioF()
         corner = screen.mapTo(screen.window(), QPoint(0, 0))
-        area = QRect(QPoint(round(corner.x() * ratio), round(corner.y() * ratio)),
-                     QSize(round(screen.width() * ratio), round(screen.height() * ratio)))
+        area = QRect(
+            QPoint(round(corner.x() * ratio), round(corner.y() * ratio)),
+            QSize(round(screen.width() * ratio), round(screen.height() * ratio)),
+        )
         if not isinstance(frame, QImage) or frame.isNull() or not frame.rect().contains(area):
             self.picture = screen.grab().toImage()  # a platform without an image backing store
             return
@@ -66,7 +73,7 @@ class Snapshot(QWidget):
 
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, opaque)
 
-    def paintEvent(self, event) -> None:  # type: ignore[override]
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.drawImage(QPoint(0, 0), self.picture)
         painter.end()
@@ -86,7 +93,7 @@ class KioskWindow(QWidget):
         """Whether a stop can be heard; the controller's narrator answers."""
         self.listen_unavailable = lambda stop, lang: False
         """Whether a stop's narration is there but its engine is being restarted."""
-        self.staff_status = None
+        self.staff_status: Callable[[], StaffStatus] | None = None
         """Where the staff panel gets its status from; the runtime sets it."""
         self.stack = QStackedLayout(self)
         self.attract = AttractScreen(store)
@@ -114,7 +121,7 @@ class KioskWindow(QWidget):
 
     # Only attract is needed for the first frame; the runtime builds the other
     # screens just after it (build_all), or each is built at once if asked for sooner.
-    def screen(self, which: Screen) -> QWidget:
+    def screen_for(self, which: Screen) -> QWidget:
         if which not in self.screens:
             widget = self._make(which)
             self.screens[which] = widget
@@ -125,24 +132,28 @@ class KioskWindow(QWidget):
     def _make(self, which: Screen) -> QWidget:
         if which is Screen.HOME:
             from kiosk.ui.screens.home import HomeScreen
+
             return HomeScreen()
         if which is Screen.STOP:
             from kiosk.ui.screens.stop import StopScreen
+
             stop = StopScreen(self.store)
-            stop.can_listen = lambda *args: self.can_listen(*args)
-            stop.listen_unavailable = lambda *args: self.listen_unavailable(*args)
+            stop.can_listen = self.can_listen
+            stop.listen_unavailable = self.listen_unavailable
             return stop
         if which is Screen.ZOOM:
             from kiosk.ui.screens.zoom import ZoomScreen
+
             return ZoomScreen(self.store)
-        from kiosk.ui.screens.staff import PinPadScreen, StaffPanelScreen
+        from kiosk.ui.screens.staff import PinPadScreen, StaffPanelScreen, StaffStatus
+
         if which is Screen.STAFF_PIN:
             return PinPadScreen()
-        return StaffPanelScreen(lambda: self.staff_status() if self.staff_status else None)
+        return StaffPanelScreen(lambda: self.staff_status() if self.staff_status else StaffStatus())
 
     def build_all(self) -> None:
         for which in Screen:
-            self.screen(which)
+            self.screen_for(which)
         self.warning  # noqa: B018 - built now, not when a visitor walks away
 
     @property
@@ -151,29 +162,54 @@ class KioskWindow(QWidget):
             from kiosk.ui.overlays import IdleWarning
 
             self._warning = IdleWarning(self)
-        return self._warning
+        return cast("IdleWarning", self._warning)
 
-    home = property(lambda self: self.screen(Screen.HOME))
-    stop = property(lambda self: self.screen(Screen.STOP))
-    zoom = property(lambda self: self.screen(Screen.ZOOM))
-    pin = property(lambda self: self.screen(Screen.STAFF_PIN))
-    panel = property(lambda self: self.screen(Screen.STAFF_PANEL))
+    @property
+    def home(self) -> HomeScreen:
+        return cast("HomeScreen", self.screen_for(Screen.HOME))
+
+    @property
+    def stop(self) -> StopScreen:
+        return cast("StopScreen", self.screen_for(Screen.STOP))
+
+    @property
+    def zoom(self) -> ZoomScreen:
+        return cast("ZoomScreen", self.screen_for(Screen.ZOOM))
+
+    @property
+    def pin(self) -> PinPadScreen:
+        return cast("PinPadScreen", self.screen_for(Screen.STAFF_PIN))
+
+    @property
+    def panel(self) -> StaffPanelScreen:
+        return cast("StaffPanelScreen", self.screen_for(Screen.STAFF_PANEL))
 
     def current_screen(self) -> QWidget:
-        return self.stack.currentWidget()
+        current = self.stack.currentWidget()
+        return current if current is not None else self.attract
 
-    def render(self, exhibit: Exhibit, state: NavState) -> None:
+    def show_state(self, exhibit: Exhibit, state: NavState) -> None:
         previous = self.state
-        look = Look.make(theme_for(state.visit.high_contrast), state.visit.text_size, self.width(),
-                         self.height(), self.family, state.visit.language, state.visit.reduced_motion)
+        look = Look.make(
+            theme_for(state.visit.high_contrast),
+            state.visit.text_size,
+            self.width(),
+            self.height(),
+            self.family,
+            state.visit.language,
+            state.visit.reduced_motion,
+        )
         self.exhibit, self.state, self.look = exhibit, state, look
         self._paint_background(look)
-        target = self.screen(state.screen)
-        moving = previous is not None and self.isVisible() and (
-            previous.screen != state.screen or (state.screen is Screen.STOP and previous.stop != state.stop))
-        if moving and not look.reduced_motion:
+        target = self.screen_for(state.screen)
+        moving = (
+            previous is not None
+            and self.isVisible()
+            and (previous.screen != state.screen or (state.screen is Screen.STOP and previous.stop != state.stop))
+        )
+        if moving and previous is not None and not look.reduced_motion:
             self._begin_transition(previous, state)
-        target.render(exhibit, state, look)  # type: ignore[attr-defined]
+        target.show_state(exhibit, state, look)  # type: ignore[attr-defined]
         self.stack.setCurrentWidget(target)
         if state.warning:
             self.warning.show_countdown(state.countdown, look)
@@ -186,10 +222,10 @@ class KioskWindow(QWidget):
         if self.state is None or not self.state.warning:
             self.warning.hide()
 
-    def resizeEvent(self, event) -> None:  # type: ignore[override]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.exhibit is not None and self.state is not None:
-            self.render(self.exhibit, self.state)
+            self.show_state(self.exhibit, self.state)
 
     def _paint_background(self, look: Look) -> None:
         palette = self.palette()
@@ -309,19 +345,23 @@ class KioskWindow(QWidget):
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
         self.showFullScreen()
 
-    def contextMenuEvent(self, event) -> None:  # type: ignore[override]
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         event.accept()  # no menus on a kiosk, whatever a long press or a right button asks
 
-    def closeEvent(self, event) -> None:  # type: ignore[override]
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.allow_close:
             event.accept()
         else:
             event.ignore()
 
-    def changeEvent(self, event) -> None:  # type: ignore[override]
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if (self.kiosk_mode and event.type() == event.Type.WindowStateChange
-                and not self.isFullScreen() and not self.allow_close):
+        if (
+            self.kiosk_mode
+            and event.type() == event.Type.WindowStateChange
+            and not self.isFullScreen()
+            and not self.allow_close
+        ):
             QTimer.singleShot(0, self.showFullScreen)  # minimised or restored: take it back
 
 

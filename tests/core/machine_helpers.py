@@ -29,7 +29,10 @@ class FakeClock:
 def make_machine(shape: Shape = SHAPE, clock: FakeClock | None = None) -> tuple[NavigationMachine, FakeClock]:
     clock = clock or FakeClock()
     machine = NavigationMachine(
-        shape, clock, idle=IdlePolicy(timeout=60, warning=10), slides=SlideClock(interval=8),
+        shape,
+        clock,
+        idle=IdlePolicy(timeout=60, warning=10),
+        slides=SlideClock(interval=8),
         pin_lock=PinLock(check=lambda pin: pin == PIN),
     )
     return machine, clock

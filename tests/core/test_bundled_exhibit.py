@@ -54,8 +54,18 @@ def test_every_stop_names_its_source(exhibit: Exhibit) -> None:
 
 def test_key_facts_of_the_source_are_told(exhibit: Exhibit) -> None:
     english = " ".join(" ".join(stop.narration["en"]) for stop in exhibit.stops)
-    for fact in ("Milluni", "caps\nbackwards", "11 April 1952", "Paz Estenssoro", "40,000", "COB",
-                 "stabilisation", "the state of 52", "military college", "dynamite"):
+    for fact in (
+        "Milluni",
+        "caps\nbackwards",
+        "11 April 1952",
+        "Paz Estenssoro",
+        "40,000",
+        "COB",
+        "stabilisation",
+        "the state of 52",
+        "military college",
+        "dynamite",
+    ):
         assert " ".join(fact.split()) in english, fact
 
 

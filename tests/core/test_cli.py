@@ -19,7 +19,9 @@ def test_validate_broken_file_exits_1_with_file_line_col(capsys: pytest.CaptureF
     broken = CORPUS / "broken" / "many-errors.yaml"
     assert main(["validate", str(VALID), str(broken)]) == 1
     lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[0].endswith("many-errors.yaml:13:1: error: unknown key 'subtitel' in exhibit; did you mean 'subtitle'?")
+    assert lines[0].endswith(
+        "many-errors.yaml:13:1: error: unknown key 'subtitel' in exhibit; did you mean 'subtitle'?"
+    )
     assert lines[-1] == "2 files checked: 3 errors, 0 warnings (invalid)"
 
 

@@ -48,8 +48,10 @@ def test_warnings_come_back_with_the_cached_exhibit(tmp_path: Path, checks: list
 def test_an_edit_is_checked_again_and_its_errors_reported(tmp_path: Path, checks: list[Path]) -> None:
     path = copy_minimal(tmp_path)
     exhibit_cache.check(path)
-    path.write_text(path.read_text(encoding="utf-8").replace("title:\n  es: Exposición mínima",
-                                                             "titel:\n  es: Exposición mínima"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title:\n  es: Exposición mínima", "titel:\n  es: Exposición mínima"),
+        encoding="utf-8",
+    )
     exhibit, diagnostics = exhibit_cache.check(path)
     assert len(checks) == 2
     assert exhibit is None and any("'titel'" in str(d) for d in diagnostics)

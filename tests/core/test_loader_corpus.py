@@ -20,16 +20,33 @@ _EXPECT = re.compile(rb"^# expect: (\d+):(\d+): (error|warning): (.*)$", re.MULT
 
 
 def expectations(path: Path) -> list[tuple[int, int, str, str]]:
-    return [(int(l), int(c), sev.decode(), msg.decode("utf-8"))
-            for l, c, sev, msg in _EXPECT.findall(path.read_bytes())]
+    return [
+        (int(line), int(c), sev.decode(), msg.decode("utf-8"))
+        for line, c, sev, msg in _EXPECT.findall(path.read_bytes())
+    ]
 
 
 def test_corpus_covers_every_kind_of_error() -> None:
     names = {path.stem for path in BROKEN}
-    for kind in ("syntax-error", "unknown-key", "wrong-type", "duplicate-key", "duplicate-stop-id",
-                 "bad-date", "impossible-date", "empty-text", "missing-translation", "missing-media",
-                 "wrong-image-type", "path-escape", "absolute-path", "alias-bomb", "python-tag",
-                 "not-utf8", "many-errors"):
+    for kind in (
+        "syntax-error",
+        "unknown-key",
+        "wrong-type",
+        "duplicate-key",
+        "duplicate-stop-id",
+        "bad-date",
+        "impossible-date",
+        "empty-text",
+        "missing-translation",
+        "missing-media",
+        "wrong-image-type",
+        "path-escape",
+        "absolute-path",
+        "alias-bomb",
+        "python-tag",
+        "not-utf8",
+        "many-errors",
+    ):
         assert kind in names
 
 

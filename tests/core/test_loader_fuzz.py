@@ -11,9 +11,40 @@ from kiosk.core.loader import check_exhibit
 from tests.helpers import CORPUS, VALID
 
 TEXT = VALID.read_text(encoding="utf-8")
-SNIPPETS = [":", "- ", "  ", "\n", "[", "]", "{", "}", "&a", "*a", "!!python/object:os.system", "'", '"',
-            "\t", "#", "1952-02-30", "..", "/etc/passwd", "null", "~", "---", "%YAML 1.1\n", "é", "\x00",
-            "<<: *a", "?", "|", ">", "!!binary", "0x1F", "-1", "1e309"]
+SNIPPETS = [
+    ":",
+    "- ",
+    "  ",
+    "\n",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a",
+    "*a",
+    "!!python/object:os.system",
+    "'",
+    '"',
+    "\t",
+    "#",
+    "1952-02-30",
+    "..",
+    "/etc/passwd",
+    "null",
+    "~",
+    "---",
+    "%YAML 1.1\n",
+    "é",
+    "\x00",
+    "<<: *a",
+    "?",
+    "|",
+    ">",
+    "!!binary",
+    "0x1F",
+    "-1",
+    "1e309",
+]
 
 
 @st.composite
@@ -26,7 +57,7 @@ def edited(draw: st.DrawFn) -> str:
             piece = draw(st.one_of(st.sampled_from(SNIPPETS), st.text(max_size=8)))
             text = text[:at] + piece + text[at:]
         elif action == "delete":
-            text = text[:at] + text[at + draw(st.integers(1, 40)):]
+            text = text[:at] + text[at + draw(st.integers(1, 40)) :]
         else:
             lines = text.split("\n")
             index = draw(st.integers(0, len(lines) - 1))

@@ -8,22 +8,38 @@ import pytest
 
 from kiosk.core import events as ev
 from kiosk.core.machine import NavigationMachine
-from kiosk.core.navigation import GRAPH, Change, Effect, Edge, Screen, mermaid
+from kiosk.core.navigation import GRAPH, Change, Edge, Effect, Screen, mermaid
 from kiosk.core.shape import Shape
 from tests.core.machine_helpers import PIN, SHAPE, goto, make_machine, send
 
 # A sample event of each type that the graph accepts, made valid for SHAPE
 # when the machine stands on stop 1 ("b", three images).
 SAMPLE: dict[type, ev.Event] = {
-    ev.Touch: ev.Touch(), ev.NextSlide: ev.NextSlide(), ev.OpenStop: ev.OpenStop(2),
-    ev.Next: ev.Next(), ev.Jump: ev.Jump(3), ev.Previous: ev.Previous(), ev.Back: ev.Back(),
-    ev.OpenImage: ev.OpenImage(2), ev.CloseImage: ev.CloseImage(), ev.Home: ev.Home(),
-    ev.SetLanguage: ev.SetLanguage("en"), ev.SetTextSize: ev.SetTextSize(2),
-    ev.SetContrast: ev.SetContrast(True), ev.SetReducedMotion: ev.SetReducedMotion(True),
-    ev.ToggleNarration: ev.ToggleNarration(), ev.StaffGesture: ev.StaffGesture(),
-    ev.PinEntered: ev.PinEntered(PIN), ev.StaffResume: ev.StaffResume(),
-    ev.StaffReload: ev.StaffReload(), ev.StaffExit: ev.StaffExit(), ev.StaffRestart: ev.StaffRestart(),
-    ev.IdleWarning: ev.IdleWarning(), ev.IdleReset: ev.IdleReset(), ev.Recover: ev.Recover(),
+    ev.Touch: ev.Touch(),
+    ev.NextSlide: ev.NextSlide(1),
+    ev.OpenStop: ev.OpenStop(2),
+    ev.Next: ev.Next(),
+    ev.Jump: ev.Jump(3),
+    ev.Previous: ev.Previous(),
+    ev.Back: ev.Back(),
+    ev.OpenImage: ev.OpenImage(2),
+    ev.CloseImage: ev.CloseImage(),
+    ev.Home: ev.Home(),
+    ev.SetLanguage: ev.SetLanguage("en"),
+    ev.SetTextSize: ev.SetTextSize(2),
+    ev.SetContrast: ev.SetContrast(True),
+    ev.SetReducedMotion: ev.SetReducedMotion(True),
+    ev.ToggleNarration: ev.ToggleNarration(),
+    ev.StaffGesture: ev.StaffGesture(),
+    ev.PinAccepted: ev.PinEntered(PIN),  # the PIN pad sends what it typed; the machine judges it
+    ev.PinRejected: ev.PinEntered("0000"),
+    ev.StaffResume: ev.StaffResume(),
+    ev.StaffReload: ev.StaffReload(),
+    ev.StaffExit: ev.StaffExit(),
+    ev.StaffRestart: ev.StaffRestart(),
+    ev.IdleWarning: ev.IdleWarning(),
+    ev.IdleReset: ev.IdleReset(),
+    ev.Recover: ev.Recover(),
     ev.NarrationEnded: ev.NarrationEnded(),
 }
 CASES = [(edge, source) for edge in GRAPH for source in sorted(edge.sources, key=list(Screen).index)]
@@ -40,6 +56,12 @@ def _apply(machine: NavigationMachine, edge: Edge, clock) -> Change | None:
     if edge.event is ev.IdleReset:
         clock.advance(71)
         return machine.dispatch(ev.Tick())
+    if edge.event is ev.PinLocked:
+        for _ in range(4):
+            clock.advance(0.5)
+            machine.dispatch(ev.PinEntered("0000"))
+        clock.advance(0.5)
+        return machine.dispatch(ev.PinEntered("0000"))
     if edge.event is ev.StaffGesture:
         for _ in range(4):
             clock.advance(0.3)
@@ -108,8 +130,18 @@ def test_single_stop_exhibit_works() -> None:
 
 def test_idle_warning_counts_down_then_resets_everything() -> None:
     machine, clock = make_machine()
-    send(machine, clock, ev.Touch(), ev.OpenStop(1), ev.SetLanguage("en"), ev.SetTextSize(2),
-         ev.SetContrast(True), ev.SetReducedMotion(True), ev.ToggleNarration(), ev.OpenImage(2))
+    send(
+        machine,
+        clock,
+        ev.Touch(),
+        ev.OpenStop(1),
+        ev.SetLanguage("en"),
+        ev.SetTextSize(2),
+        ev.SetContrast(True),
+        ev.SetReducedMotion(True),
+        ev.ToggleNarration(),
+        ev.OpenImage(2),
+    )
     clock.advance(59.9)
     machine.dispatch(ev.Tick())
     assert not machine.state.warning
@@ -222,8 +254,11 @@ def test_wrong_pins_lock_the_pad_for_a_minute() -> None:
 def test_staff_actions_request_their_effects() -> None:
     machine, clock = make_machine()
     goto(machine, clock, Screen.STAFF_PANEL)
-    for event, effect in ((ev.StaffReload(), Effect.RELOAD_REQUESTED), (ev.StaffExit(), Effect.EXIT_REQUESTED),
-                          (ev.StaffRestart(), Effect.RESTART_REQUESTED)):
+    for event, effect in (
+        (ev.StaffReload(), Effect.RELOAD_REQUESTED),
+        (ev.StaffExit(), Effect.EXIT_REQUESTED),
+        (ev.StaffRestart(), Effect.RESTART_REQUESTED),
+    ):
         clock.advance(0.5)
         change = machine.dispatch(event)
         assert change is not None and change.effects == (effect,)

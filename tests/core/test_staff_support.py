@@ -36,9 +36,11 @@ def test_config_errors_name_file_line_and_column(tmp_path: Path) -> None:
     with pytest.raises(ExhibitError) as caught:
         load_config(path)
     found = [(d.line, d.column, d.message.split(";")[0]) for d in caught.value.diagnostics]
-    assert found == [(2, 14, "expected true or false, found 'perhaps'"),
-                     (3, 1, "unknown key 'idel_timeout' in configuration"),
-                     (4, 11, "pin_hash is not a hash")]
+    assert found == [
+        (2, 14, "expected true or false, found 'perhaps'"),
+        (3, 1, "unknown key 'idel_timeout' in configuration"),
+        (4, 11, "pin_hash is not a hash"),
+    ]
 
 
 def test_missing_config_means_defaults(tmp_path: Path) -> None:

@@ -28,19 +28,19 @@ def scripted_visit(db: Path) -> None:
         clock.advance(seconds)
         machine.dispatch(event)
 
-    at(1, ev.Touch())                # session 1 starts
-    at(5, ev.OpenStop(0))            # stop a ...
-    at(20, ev.Next())                # ... 20 s; stop b
-    at(10, ev.OpenImage(1))          # zoom on b
+    at(1, ev.Touch())  # session 1 starts
+    at(5, ev.OpenStop(0))  # stop a ...
+    at(20, ev.Next())  # ... 20 s; stop b
+    at(10, ev.OpenImage(1))  # zoom on b
     at(30, ev.CloseImage())
     at(5, ev.SetLanguage("en"))
-    at(5, ev.Next())                 # b: 10+30+5+5 = 50 s; stop c
-    at(4, ev.ToggleNarration())      # narration on c
-    clock.advance(200)               # walks away 4 s after the last touch on c
+    at(5, ev.Next())  # b: 10+30+5+5 = 50 s; stop c
+    at(4, ev.ToggleNarration())  # narration on c
+    clock.advance(200)  # walks away 4 s after the last touch on c
     machine.dispatch(ev.Tick())
-    at(30, ev.Touch())               # session 2
-    at(2, ev.OpenStop(0))            # stop a again ...
-    at(10, ev.Home())                # ... 10 s
+    at(30, ev.Touch())  # session 2
+    at(2, ev.OpenStop(0))  # stop a again ...
+    at(10, ev.Home())  # ... 10 s
     clock.advance(200)
     machine.dispatch(ev.Tick())
     writer.flush()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtCore import QThreadPool
@@ -47,8 +50,9 @@ class Kiosk:
         return self.controller.machine.state
 
 
-def make_kiosk(qtbot, exhibit_path: Path = BUNDLED, size: tuple[int, int] = (1920, 1080),
-               tick_ms: int = 5, narrator=None) -> Kiosk:
+def make_kiosk(
+    qtbot, exhibit_path: Path = BUNDLED, size: tuple[int, int] = (1920, 1080), tick_ms: int = 5, narrator=None
+) -> Kiosk:
     exhibit = load_exhibit(exhibit_path)
     store = ImageStore()
     window = KioskWindow(store, register_fonts())
@@ -60,6 +64,30 @@ def make_kiosk(qtbot, exhibit_path: Path = BUNDLED, size: tuple[int, int] = (192
     controller = KioskController(exhibit, window, clock=clock, tick_ms=tick_ms, narrator=narrator)
     controller.start()
     return Kiosk(window, controller, clock, store, exhibit, qtbot)
+
+
+NEEDED = ("Xvfb", "xdotool", "import")
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    missing = [tool for tool in NEEDED if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (make test installs them)")
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    try:
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @pytest.fixture

@@ -127,8 +127,7 @@ def test_a_disabled_button_stays_legible(kiosk: Kiosk) -> None:
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_every_control_and_image_has_an_accessible_name(kiosk: Kiosk, lang: str) -> None:
     kiosk.send(ev.Touch(), ev.SetLanguage(lang))
-    screens = [((), kiosk.window.home), ((ev.OpenStop(0),), kiosk.window.stop),
-               ((ev.OpenImage(1),), kiosk.window.zoom)]
+    screens = [((), kiosk.window.home), ((ev.OpenStop(0),), kiosk.window.stop), ((ev.OpenImage(1),), kiosk.window.zoom)]
     for events, screen in screens:
         kiosk.send(*events)
         kiosk.settle()
@@ -181,7 +180,9 @@ def _silent_wav(path: Path) -> None:
 def test_listen_is_hidden_without_a_recording_or_a_voice(qtbot, tmp_path: Path) -> None:
     path = copy_minimal(tmp_path)
     _silent_wav(tmp_path / "media" / "mini" / "voice.wav")
-    path.write_text(path.read_text().replace("    sources:\n", "    audio:\n      en: mini/voice.wav\n    sources:\n", 1))
+    path.write_text(
+        path.read_text().replace("    sources:\n", "    audio:\n      en: mini/voice.wav\n    sources:\n", 1)
+    )
     kiosk = make_kiosk(qtbot, path, narrator=Narrator(engine="none"))
     listen = kiosk.window.stop.listen
     try:

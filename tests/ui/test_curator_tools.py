@@ -18,7 +18,7 @@ from kiosk.core.exhibit_format import EXHIBIT, json_schema
 from kiosk.core.loader import check_exhibit, load_exhibit
 from kiosk.core.spec import DateValue, ListOf, Record
 from kiosk.ui.proof import is_blank
-from tests.helpers import BUNDLED, CORPUS, VALID, copy_minimal
+from tests.helpers import BUNDLED, VALID, copy_minimal
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "timelinejs"
 
@@ -69,8 +69,10 @@ def test_timelinejs_json_imports_into_a_valid_exhibit(tmp_path: Path, capsys) ->
     assert [s.id for s in exhibit.stops] == ["rowing-boats", "a-steam-ferry", "the-new-quay", "the-bridge-opens"]
     rowing, steam, quay, bridge = exhibit.stops
     assert rowing.date.label("en") == "The 1850s" and rowing.date.end is not None
-    assert steam.narration["en"] == ("The first steam ferry began service in May.",
-                                     "It carried & counted 300 passengers a day.")
+    assert steam.narration["en"] == (
+        "The first steam ferry began service in May.",
+        "It carried & counted 300 passengers a day.",
+    )
     assert steam.images[0].file == "river-ferry/first-ferry.png" and steam.images[0].path.is_file()
     assert quay.images[0].file == "river-ferry/new-quay.png"  # the space in the name is made safe
     assert quay.narration["en"] == ("Text to be written.",)
@@ -127,6 +129,7 @@ def _valid_examples(tmp_path: Path) -> list[Path]:
     scaffolded_dir = tmp_path / "new"
     scaffolded_dir.mkdir()
     from kiosk.scaffold import new_exhibit
+
     scaffolded = new_exhibit("harbour-1900", scaffolded_dir / "exhibits", scaffolded_dir / "media")
     return [BUNDLED, VALID, imported, scaffolded]
 
@@ -172,9 +175,13 @@ def test_every_key_the_schema_names_is_accepted_by_the_loader() -> None:
     stop = schema["properties"]["stops"]["items"]
     image = stop["properties"]["images"]["items"]
     by_name = {record.name: record for record in _records(EXHIBIT)}
-    for name, part in (("exhibit", schema), ("stop", stop), ("image", image),
-                       ("attract settings", schema["properties"]["attract"]),
-                       ("further reading entry", schema["properties"]["further_reading"]["items"])):
+    for name, part in (
+        ("exhibit", schema),
+        ("stop", stop),
+        ("image", image),
+        ("attract settings", schema["properties"]["attract"]),
+        ("further reading entry", schema["properties"]["further_reading"]["items"]),
+    ):
         assert set(part["properties"]) == set(by_name[name].fields), name
         assert set(part["required"]) == {k for k, f in by_name[name].fields.items() if f.required}, name
     assert isinstance(by_name["stop"].fields["date"].type, DateValue)

@@ -20,7 +20,7 @@ def test_idle_timeout_warns_then_resets_to_attract(kiosk: Kiosk) -> None:
     kiosk.send(ev.Touch(), ev.SetLanguage("en"), ev.SetTextSize(2), ev.OpenStop(5))
     timeout, warning = kiosk.exhibit.attract.idle_timeout, kiosk.exhibit.attract.warning
     kiosk.clock.advance(timeout + 1)
-    kiosk.qtbot.waitUntil(lambda: kiosk.window.warning.isVisible(), timeout=1000)
+    kiosk.qtbot.waitUntil(kiosk.window.warning.isVisible, timeout=1000)
     assert kiosk.window.warning.seconds == int(warning) - 1
     assert kiosk.window.current_screen() is kiosk.window.stop  # the warning lies over the stop
     kiosk.clock.advance(warning)
@@ -34,10 +34,13 @@ def test_idle_timeout_warns_then_resets_to_attract(kiosk: Kiosk) -> None:
 def test_a_touch_on_the_warning_keeps_the_visitor_where_they_were(kiosk: Kiosk) -> None:
     kiosk.send(ev.Touch(), ev.OpenStop(5))
     kiosk.clock.advance(kiosk.exhibit.attract.idle_timeout + 1)
-    kiosk.qtbot.waitUntil(lambda: kiosk.window.warning.isVisible(), timeout=1000)
+    kiosk.qtbot.waitUntil(kiosk.window.warning.isVisible, timeout=1000)
     next_button = kiosk.window.stop.next
-    QTest.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton,
-                     pos=next_button.mapTo(kiosk.window, next_button.rect().center()))
+    QTest.mouseClick(
+        kiosk.window.windowHandle(),
+        Qt.MouseButton.LeftButton,
+        pos=next_button.mapTo(kiosk.window, next_button.rect().center()),
+    )
     kiosk.qtbot.waitUntil(lambda: not kiosk.window.warning.isVisible(), timeout=1000)
     assert (kiosk.state.screen, kiosk.state.stop) == (Screen.STOP, 5)  # the tap did not also press Next
 

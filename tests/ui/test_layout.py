@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
@@ -23,8 +25,11 @@ def test_no_text_is_clipped_at_any_text_size(qtbot, size: tuple[int, int], lang:
     try:
         for level in range(3):
             kiosk.send(ev.Touch(), ev.SetLanguage(lang), ev.SetTextSize(level))
-            for screen_events, root in (((), kiosk.window.home), ((ev.OpenStop(12),), kiosk.window.stop),
-                                        ((ev.OpenImage(0),), kiosk.window.zoom)):
+            for screen_events, root in (
+                ((), kiosk.window.home),
+                ((ev.OpenStop(12),), kiosk.window.stop),
+                ((ev.OpenImage(0),), kiosk.window.zoom),
+            ):
                 kiosk.send(*screen_events)
                 kiosk.settle()
                 problems = clipped_texts(root) + widgets_off_screen(kiosk, root)
@@ -57,7 +62,7 @@ def test_home_rows_never_overlap_after_a_language_change(qtbot, size: tuple[int,
         box = kiosk.window.home.list_box
         rows = [w for w in box.findChildren(QAbstractButton) if w.isVisibleTo(box)]
         assert len(rows) == len(kiosk.exhibit.stops)
-        for upper, lower in zip(rows, rows[1:]):
+        for upper, lower in itertools.pairwise(rows):
             assert upper.geometry().bottom() < lower.geometry().top(), (upper.text(), lower.text())
             assert upper.height() >= upper.heightForWidth(upper.width())
     finally:
@@ -97,5 +102,5 @@ def test_home_rows_have_their_height_in_the_very_first_frame(kiosk: Kiosk) -> No
     width = kiosk.window.home.list_area.viewport().width()
     for row in rows:
         assert row.height() >= row.heightForWidth(width)
-    for upper, lower in zip(rows, rows[1:]):
+    for upper, lower in itertools.pairwise(rows):
         assert upper.geometry().bottom() < lower.geometry().top(), (upper.text(), lower.text())

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -129,7 +129,7 @@ def test_the_speech_dispatcher_freeze_cannot_reach_the_interface(qtbot, request,
             qtbot.wait(pause)
             kiosk.send(ev.ToggleNarration())
             qtbot.wait(100)
-        qtbot.wait(int(2500))  # past the stop deadline: a hung worker is killed by now
+        qtbot.wait(2500)  # past the stop deadline: a hung worker is killed by now
         assert beat.widest < GUI_LIMIT_MS, f"the GUI thread stood still for {beat.widest:.0f} ms"
         if device == "pulse":
             qtbot.waitUntil(lambda: narrator.available, timeout=30_000)
@@ -245,9 +245,26 @@ def test_a_recording_plays_to_its_end_and_the_button_comes_back(qtbot, sound, tm
 
     path = copy_minimal(tmp_path)
     clip = tmp_path / "media" / "mini" / "voice.ogg"
-    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=1",
-                    "-c:a", "libopus", str(clip)], check=True, timeout=60)
-    path.write_text(path.read_text().replace("    sources:\n", "    audio:\n      es: mini/voice.ogg\n    sources:\n", 1))
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:duration=1",
+            "-c:a",
+            "libopus",
+            str(clip),
+        ],
+        check=True,
+        timeout=60,
+    )
+    path.write_text(
+        path.read_text().replace("    sources:\n", "    audio:\n      es: mini/voice.ogg\n    sources:\n", 1)
+    )
     kiosk = make_kiosk(qtbot, path, narrator=Narrator(engine="espeak"))
     try:
         narrator = kiosk.controller.narrator

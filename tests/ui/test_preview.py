@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -48,8 +48,13 @@ def test_a_save_reloads_and_keeps_the_stop_being_edited(qtbot, preview: PreviewW
     path = preview.exhibit_path
     for round_ in range(2):  # the second save checks the file is still watched
         with qtbot.waitSignal(preview.reloaded, timeout=2000) as reloaded:
-            save(path, path.read_text().replace("Segunda parada" if round_ == 0 else "Parada editada",
-                                                "Parada editada" if round_ == 0 else "Otra vez"))
+            save(
+                path,
+                path.read_text().replace(
+                    "Segunda parada" if round_ == 0 else "Parada editada",
+                    "Parada editada" if round_ == 0 else "Otra vez",
+                ),
+            )
         assert reloaded.args == [True]
         state = preview.controller.machine.state
         assert (state.screen, state.stop) == (Screen.STOP, 1)
@@ -57,8 +62,7 @@ def test_a_save_reloads_and_keeps_the_stop_being_edited(qtbot, preview: PreviewW
 
 
 @pytest.mark.parametrize("save", [save_in_place, save_by_rename], ids=["in-place", "rename"])
-def test_an_invalid_save_keeps_the_last_good_content_and_shows_the_error(qtbot, preview: PreviewWindow,
-                                                                         save) -> None:
+def test_an_invalid_save_keeps_the_last_good_content_and_shows_the_error(qtbot, preview: PreviewWindow, save) -> None:
     path = preview.exhibit_path
     good = path.read_text()
     with qtbot.waitSignal(preview.reloaded, timeout=2000) as reloaded:

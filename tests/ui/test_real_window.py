@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtGui import QImage
@@ -22,60 +21,77 @@ from tests.ui.conftest import make_kiosk
 
 pytestmark = pytest.mark.xvfb
 SIZE = (1280, 720)
-NEEDED = ("Xvfb", "xdotool", "import")
-
-
-@pytest.fixture
-def display() -> Iterator[str]:
-    missing = [tool for tool in NEEDED if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f"needs {', '.join(missing)} (make test installs them)")
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-                              pass_fds=(write,), stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    try:
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 class RunningKiosk:
     def __init__(self, qtbot, display: str, log_path: Path, *options: str) -> None:
         self.qtbot, self.display, self.log_path = qtbot, display, log_path
         state = log_path.parent / "state"
-        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "KIOSK_LOG_LEVEL": "DEBUG",
-               "XDG_STATE_HOME": str(state), "XDG_CONFIG_HOME": str(log_path.parent / "config")}
+        env = {
+            **os.environ,
+            "DISPLAY": display,
+            "QT_QPA_PLATFORM": "xcb",
+            "KIOSK_LOG_LEVEL": "DEBUG",
+            "XDG_STATE_HOME": str(state),
+            "XDG_CONFIG_HOME": str(log_path.parent / "config"),
+        }
         self.log = log_path.open("w")
         command = [sys.executable, "-m", "kiosk", "run", *(options or ("--size", f"{SIZE[0]}x{SIZE[1]}"))]
         self.process = subprocess.Popen(command, cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.window = self.xdotool("search", "--sync", "--onlyvisible", "--name", "Museum kiosk").split()[0]
 
     def xdotool(self, *args: str) -> str:
-        return subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": self.display}, check=True,
-                              capture_output=True, text=True, timeout=30).stdout
+        return subprocess.run(
+            ["xdotool", *args],
+            env={**os.environ, "DISPLAY": self.display},
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout
 
     def click(self, x: int, y: int) -> None:
         self.xdotool("mousemove", "--window", self.window, str(x), str(y), "click", "1")
 
     def swipe(self, x0: int, x1: int, y: int) -> None:
-        self.xdotool("mousemove", "--window", self.window, str(x0), str(y), "mousedown", "1",
-                     "mousemove", "--window", self.window, str((x0 + x1) // 2), str(y),
-                     "mousemove", "--window", self.window, str(x1), str(y), "mouseup", "1")
+        self.xdotool(
+            "mousemove",
+            "--window",
+            self.window,
+            str(x0),
+            str(y),
+            "mousedown",
+            "1",
+            "mousemove",
+            "--window",
+            self.window,
+            str((x0 + x1) // 2),
+            str(y),
+            "mousemove",
+            "--window",
+            self.window,
+            str(x1),
+            str(y),
+            "mouseup",
+            "1",
+        )
 
     def wait_for(self, text: str, timeout_ms: int = 20_000) -> None:
         """Another process has no clock to inject: watch its log until the line shows."""
+
         def seen() -> bool:
             assert self.process.poll() is None, self.log_path.read_text()[-2000:]
             return text in self.log_path.read_text()
+
         self.qtbot.waitUntil(seen, timeout=timeout_ms)
 
     def _capture(self, path: Path) -> QImage:
-        subprocess.run(["import", "-window", "root", str(path)], env={**os.environ, "DISPLAY": self.display},
-                       check=True, timeout=30)
+        subprocess.run(
+            ["import", "-window", "root", str(path)],
+            env={**os.environ, "DISPLAY": self.display},
+            check=True,
+            timeout=30,
+        )
         return QImage(str(path))
 
     def screenshot(self, path: Path, moving: bool = False) -> QImage:
@@ -90,6 +106,7 @@ class RunningKiosk:
         def settled() -> bool:
             shots.append(self._capture(path))
             return shots[-1] == shots[-2]
+
         self.qtbot.waitUntil(settled, timeout=10_000)
         return shots[-1]
 
@@ -137,7 +154,7 @@ def test_visitor_clicks_from_attract_to_a_stop_and_on(qtbot, display: str, tmp_p
         kiosk.stop()
     assert _difference(attract, home) > 0.3
     assert _difference(home, first) > 0.3
-    assert 0.05 < _difference(first, second)  # a new picture and label, the same frame
+    assert _difference(first, second) > 0.05  # a new picture and label, the same frame
     keep = os.environ.get("KIOSK_SCREENSHOTS")
     if keep:
         for png in tmp_path.glob("*.png"):
@@ -170,8 +187,11 @@ def _ring_around(shot: QImage, widget_rect: tuple[int, int, int, int], colour: s
     x, y, w, h = widget_rect
     edge = [(px, py) for px in range(x, x + w, 4) for py in (y + 2, y + h - 3)]
     edge += [(px, py) for py in range(y, y + h, 4) for px in (x + 2, x + w - 3)]
-    return sum(1 for px, py in edge if 0 <= px < shot.width() and 0 <= py < shot.height()
-               and shot.pixel(px, py) & 0xFFFFFF == target)
+    return sum(
+        1
+        for px, py in edge
+        if 0 <= px < shot.width() and 0 <= py < shot.height() and shot.pixel(px, py) & 0xFFFFFF == target
+    )
 
 
 def test_a_keypad_visit_on_a_real_screen(qtbot, display: str, tmp_path: Path) -> None:

@@ -8,17 +8,18 @@ would see them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from tests.ui.test_real_window import RunningKiosk, display  # noqa: F401 - the X server fixture
+from tests.ui.test_real_window import RunningKiosk
 
 pytestmark = pytest.mark.xvfb
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -60,30 +61,39 @@ def session_bus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str
             pytest.skip(f"needs {need} (make test installs at-spi2-core, dbus-x11, python3-pyatspi)")
     if subprocess.run([SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True).returncode:
         pytest.skip("needs python3-pyatspi")
-    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE,
-                           stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
     assert bus.stdout is not None
     address = bus.stdout.readline().strip()
     bus.stdout.close()
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
     monkeypatch.setenv("QT_LINUX_ACCESSIBILITY_ALWAYS_ON", "1")
-    launcher = subprocess.Popen([LAUNCHER, "--launch-immediately"], stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, start_new_session=True)
+    launcher = subprocess.Popen(
+        [LAUNCHER, "--launch-immediately"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     try:
         yield address
     finally:
         for process in (launcher, bus):
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, 15)
-            except ProcessLookupError:
-                pass
             process.wait(timeout=10)
 
 
 def start_reading(display_name: str, listen_seconds: float = 0.5) -> subprocess.Popen[str]:
     """Listen for announcements for a while, then read the tree."""
-    return subprocess.Popen([SYSTEM_PYTHON, "-c", DUMP, str(listen_seconds)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "DISPLAY": display_name})
+    return subprocess.Popen(
+        [SYSTEM_PYTHON, "-c", DUMP, str(listen_seconds)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "DISPLAY": display_name},
+    )
 
 
 def finish_reading(reader: subprocess.Popen[str]) -> dict:
@@ -100,8 +110,12 @@ def shown(tree: dict, role: str) -> list[dict]:
     return [node for node in tree["tree"] if node["role"] == role and node["showing"]]
 
 
-def test_a_keypad_visit_as_a_screen_reader_hears_it(qtbot, display: str, session_bus: str,  # noqa: F811
-                                                    tmp_path: Path) -> None:
+def test_a_keypad_visit_as_a_screen_reader_hears_it(
+    qtbot,
+    display: str,
+    session_bus: str,
+    tmp_path: Path,
+) -> None:
     config = tmp_path / "config.yaml"
     config.write_text("idle_timeout: 10\n")
     kiosk = RunningKiosk(qtbot, display, tmp_path / "kiosk.log", "--size", "1280x720", "--config", str(config))
@@ -126,8 +140,11 @@ def test_a_keypad_visit_as_a_screen_reader_hears_it(qtbot, display: str, session
         headings = shown(stop, "heading")
         assert [n["name"] for n in headings] == ["Un país del estaño"], headings
         assert all(n["locale"].startswith("es") for n in images + headings)
-        assert not [n for n in stop["tree"] if n["role"] == "filler" and n["showing"] and n["name"]
-                    and n["name"] == images[0]["name"]]  # no picture left as an anonymous filler
+        assert not [
+            n
+            for n in stop["tree"]
+            if n["role"] == "filler" and n["showing"] and n["name"] and n["name"] == images[0]["name"]
+        ]  # no picture left as an anonymous filler
         focused = [n for n in stop["tree"] if n["focused"]]
         assert [n["role"] for n in focused] == ["image"]  # a stop opens on its picture
         assert not shown(stop, "alert")  # the idle warning is not there until it is

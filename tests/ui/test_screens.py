@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtWidgets import QApplication
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from kiosk.core import events as ev
 from kiosk.core.navigation import Screen
@@ -47,8 +47,9 @@ def test_tapping_a_stop_row_opens_it(kiosk: Kiosk) -> None:
     row = kiosk.window.home.rows[3]
     kiosk.clock.advance(1)
     # through the window, as a finger would: the kinetic scroller must not eat the tap
-    QTest.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton,
-                     pos=row.mapTo(kiosk.window, row.rect().center()))
+    QTest.mouseClick(
+        kiosk.window.windowHandle(), Qt.MouseButton.LeftButton, pos=row.mapTo(kiosk.window, row.rect().center())
+    )
     assert (kiosk.state.screen, kiosk.state.stop) == (Screen.STOP, 3)
     stop = kiosk.exhibit.stops[3]
     assert kiosk.window.stop.title.text() == stop.title["es"]
@@ -101,7 +102,7 @@ def test_image_tap_opens_zoom_and_close_returns(kiosk: Kiosk) -> None:
     zoom = kiosk.window.zoom
     assert zoom.caption.text() == kiosk.exhibit.stops[2].images[0].caption["es"]
     kiosk.clock.advance(1)
-    zoom.close.click()
+    zoom.close_button.click()
     assert kiosk.state.screen is Screen.STOP
 
 

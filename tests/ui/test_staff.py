@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 import socket
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from kiosk.core import events as ev
 from kiosk.core.config import Config
@@ -35,10 +35,18 @@ class Staffed:
         self.window = KioskWindow(self.store, register_fonts())
         qtbot.addWidget(self.window)
         self.window.resize(1920, 1080)
-        self.runtime = KioskRuntime(exhibit_path, load_exhibit(exhibit_path), self.window, config,
-                                    clock=self.clock, wall=lambda: 1.78e9 + self.clock.now,
-                                    exit_app=self.exits.append, stats_path=tmp_path / "stats.sqlite3", tick_ms=5,
-                                    narration_engine="none")
+        self.runtime = KioskRuntime(
+            exhibit_path,
+            load_exhibit(exhibit_path),
+            self.window,
+            config,
+            clock=self.clock,
+            wall=lambda: 1.78e9 + self.clock.now,
+            exit_app=self.exits.append,
+            stats_path=tmp_path / "stats.sqlite3",
+            tick_ms=5,
+            narration_engine="none",
+        )
         self.window.show()
         qtbot.waitExposed(self.window)
         self.runtime.start()
@@ -81,7 +89,7 @@ def test_five_corner_taps_open_the_pin_pad_and_the_pin_opens_the_panel(staffed: 
 def test_wrong_pins_lock_the_pad_for_a_minute(staffed: Staffed) -> None:
     for _ in range(5):
         staffed.tap(20, 20)
-    for attempt in range(4):
+    for _attempt in range(4):
         staffed.type_pin("0000")
         assert staffed.window.pin.info.text() == "Wrong PIN."
     staffed.type_pin("0000")
@@ -139,6 +147,7 @@ def test_without_a_pin_kiosk_mode_cannot_exit(qtbot, tmp_path: Path) -> None:
 def _raise_in_a_qt_handler(window: KioskWindow) -> None:
     def broken(*args) -> None:
         raise RuntimeError("a bug in a handler")
+
     window.stop.next.clicked.connect(broken)
     window.stop.next.click()
     window.stop.next.clicked.disconnect(broken)
@@ -204,8 +213,12 @@ def test_kiosk_window_refuses_close_and_swallows_quit_keys(staffed: Staffed) -> 
     assert not staffed.window.close()
     assert staffed.window.isVisible()
     handle = staffed.window.windowHandle()
-    for key, mods in ((Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier), (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
-                      (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier), (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier)):
+    for key, mods in (
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+    ):
         QTest.keyClick(handle, key, mods)
     assert staffed.window.isVisible() and staffed.exits == []
     staffed.window.allow_close = True

@@ -38,8 +38,9 @@ def test_kept_pixels_come_back_exactly(tmp_path: Path) -> None:
     assert kept.load(source, QSize(40, 30), True, detail="words") == image
 
 
-@pytest.mark.parametrize("change", ["picture edited", "other size", "other fonts", "other words", "cut short",
-                                    "not ours"])
+@pytest.mark.parametrize(
+    "change", ["picture edited", "other size", "other fonts", "other words", "cut short", "not ours"]
+)
 def test_kept_pixels_are_refused_when_anything_changed(tmp_path: Path, change: str) -> None:
     kept = KeptPictures(tmp_path / "kept", stamp="fonts-1")
     source = _picture(tmp_path)
@@ -102,7 +103,7 @@ def _attract_window(qtbot, exhibit_path: Path, store: ImageStore) -> KioskWindow
     window = KioskWindow(store, register_fonts())
     qtbot.addWidget(window)
     window.resize(800, 450)
-    window.render(load_exhibit(exhibit_path), attract_state("es"))
+    window.show_state(load_exhibit(exhibit_path), attract_state("es"))
     return window
 
 
@@ -136,7 +137,7 @@ def test_the_kept_first_frame_is_shown_until_the_live_one_is_ready(qtbot, tmp_pa
     assert second.attract.grab().toImage().convertToFormat(kept.format()) == kept
 
     release.set()  # the fonts are in; the live frames take over and the kept one is let go
-    qtbot.waitUntil(lambda: store.is_prepared(), timeout=3000)
+    qtbot.waitUntil(store.is_prepared, timeout=3000)
     store.request(picture, second.attract.request_size(800, 450), cover=True)
     qtbot.waitUntil(lambda: second.attract.kept_frame is None, timeout=3000)
     second.close()

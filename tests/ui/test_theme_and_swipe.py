@@ -24,14 +24,17 @@ def test_body_text_is_at_least_28px_at_1080p_and_sizes_grow() -> None:
     assert [s.body for s in TEXT_SIZES] == sorted({s.body for s in TEXT_SIZES})
 
 
-@pytest.mark.parametrize("end,seconds,expected", [
-    ((300, 510), 0.2, Gesture.SWIPE_LEFT),
-    ((900, 490), 0.2, Gesture.SWIPE_RIGHT),
-    ((505, 505), 0.1, Gesture.TAP),
-    ((505, 505), 2.0, Gesture.OTHER),      # a long press
-    ((450, 500), 0.1, Gesture.OTHER),      # too short to be a swipe
-    ((300, 800), 0.2, Gesture.OTHER),      # mostly vertical: a scroll
-    ((300, 500), 3.0, Gesture.OTHER),      # too slow: a drag
-])
+@pytest.mark.parametrize(
+    "end,seconds,expected",
+    [
+        ((300, 510), 0.2, Gesture.SWIPE_LEFT),
+        ((900, 490), 0.2, Gesture.SWIPE_RIGHT),
+        ((505, 505), 0.1, Gesture.TAP),
+        ((505, 505), 2.0, Gesture.OTHER),  # a long press
+        ((450, 500), 0.1, Gesture.OTHER),  # too short to be a swipe
+        ((300, 800), 0.2, Gesture.OTHER),  # mostly vertical: a scroll
+        ((300, 500), 3.0, Gesture.OTHER),  # too slow: a drag
+    ],
+)
 def test_swipes_are_told_from_taps_drags_and_scrolls(end, seconds, expected) -> None:
     assert classify((500, 500), end, seconds) is expected

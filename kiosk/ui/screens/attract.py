@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QHideEvent, QImage, QLinearGradient, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.model import Exhibit
@@ -57,7 +58,7 @@ class AttractScreen(QWidget):
     def _store_changed(self, *_: object) -> None:
         self.update()
 
-    def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
+    def show_state(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         self.look = look
         self.paths = [image.path for image in exhibit.attract_images()]
         self.slide_seconds = exhibit.attract.slide_seconds
@@ -80,16 +81,16 @@ class AttractScreen(QWidget):
         elif not moving:
             self.frame.stop()
 
-    def prompt_text(self, advance, width: float) -> str:
+    def prompt_text(self, advance: Callable[[str], float], width: float) -> str:
         """All languages on one line when they fit, else one line each."""
         line = "  ·  ".join(self.prompts)
         return line if advance(line) <= width else "\n".join(self.prompts)
 
-    def showEvent(self, event) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         self._animate(True)
         super().showEvent(event)
 
-    def hideEvent(self, event) -> None:  # type: ignore[override]
+    def hideEvent(self, event: QHideEvent) -> None:
         self._animate(False)
         super().hideEvent(event)
 
@@ -101,8 +102,9 @@ class AttractScreen(QWidget):
     def _image(self, index: int) -> QImage | None:
         if not self.paths:
             return None
-        return self.store.request(self.paths[index % len(self.paths)],
-                                  self.request_size(self.width(), self.height()), cover=True)
+        return self.store.request(
+            self.paths[index % len(self.paths)], self.request_size(self.width(), self.height()), cover=True
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.look is None:
@@ -170,7 +172,11 @@ class AttractScreen(QWidget):
             self._shown(index)
         if image is None:
             return
-        progress = 0.0 if self.look and self.look.reduced_motion else min(1.0, age / max(1.0, self.slide_seconds + FADE_SECONDS))
+        progress = (
+            0.0
+            if self.look and self.look.reduced_motion
+            else min(1.0, age / max(1.0, self.slide_seconds + FADE_SECONDS))
+        )
         zoom = (1.0 + DRIFT * (progress if index % 2 == 0 else 1.0 - progress)) / (1 + DRIFT)
         cover = fitted(image.size(), size * (1 + DRIFT), cover=True)
         width, height = cover.width() * zoom, cover.height() * zoom
@@ -203,8 +209,7 @@ class AttractScreen(QWidget):
         painter.drawText(box.adjusted(0, 0, 0, -lift), int(bottom), self.subtitle)
         painter.setFont(look.font("display", QFont.Weight.Black))
         painter.setPen(QColor(t.text))
-        painter.drawText(box.adjusted(0, 0, 0, -lift - sub_height),
-                         int(bottom | Qt.TextFlag.TextWordWrap), self.title)
+        painter.drawText(box.adjusted(0, 0, 0, -lift - sub_height), int(bottom | Qt.TextFlag.TextWordWrap), self.title)
         pulse = 1.0 if look.reduced_motion else 0.6 + 0.4 * (0.5 + 0.5 * math.cos(age * 2.6))
         painter.setOpacity(pulse)
         painter.setFont(look.font("title", QFont.Weight.Bold))

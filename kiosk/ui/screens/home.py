@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
 from kiosk.core.model import Exhibit
@@ -30,7 +30,7 @@ class HomeScreen(QWidget):
         self.settings.intent.connect(self.intent)
         self.timeline_head = text_label()
         self.rows: list[StopRow] = []
-        self._key: tuple | None = None
+        self._key: tuple[object, ...] | None = None
 
         intro_box = QWidget()
         intro_layout = QVBoxLayout(intro_box)
@@ -62,11 +62,11 @@ class HomeScreen(QWidget):
         self.bar.addWidget(self.settings, 0, Qt.AlignmentFlag.AlignLeft)
         self.bar.addStretch(1)
         self.bar.addWidget(self.begin, 0, Qt.AlignmentFlag.AlignRight)
-        root = QVBoxLayout(self)
+        root = self.root = QVBoxLayout(self)
         root.addLayout(self.columns, 1)
         root.addLayout(self.bar)
 
-    def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
+    def show_state(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         lang, t = state.visit.language, look.theme
         portrait = self.height() > self.width()
         self.columns.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
@@ -76,8 +76,8 @@ class HomeScreen(QWidget):
         self.bar.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         self.bar.setSpacing(look.px(16))
         margin = look.px(64)
-        self.layout().setContentsMargins(margin, margin, margin, look.px(40))
-        self.layout().setSpacing(look.px(28))
+        self.root.setContentsMargins(margin, margin, margin, look.px(40))
+        self.root.setSpacing(look.px(28))
 
         self.title.setText(exhibit.title[lang])
         paint_label(self.title, look, "display", t.text, QFont.Weight.Black)
@@ -101,7 +101,7 @@ class HomeScreen(QWidget):
         paint_label(self.timeline_head, look, "small", t.accent, QFont.Weight.Bold)
         style_scrollbar(self.list_area, t.surface, look.px(8))
         style_scrollbar(self.intro_area, t.surface, look.px(8))
-        self.settings.render(exhibit, state, look)
+        self.settings.show_state(exhibit, state, look)
         self._render_rows(exhibit, lang, look)
 
     def _render_rows(self, exhibit: Exhibit, lang: str, look: Look) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QHideEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
@@ -34,13 +35,13 @@ class PinPadScreen(QWidget):
         grid = QGridLayout()
         self.keys: dict[str, TouchButton] = {}
         for index, key in enumerate("123456789C0✓"):
-            button = TouchButton(key, on_click=lambda key=key: self.press(key))
+            button = TouchButton(key, on_click=functools.partial(self.press, key))
             button.setAccessibleName({"C": "Clear", "✓": "Enter"}.get(key, key))
             grid.addWidget(button, index // 3, index % 3)
             self.keys[key] = button
         self.cancel = TouchButton("Cancel", on_click=lambda: self.intent.emit(ev.Back()))
         self.grid = grid
-        root = QVBoxLayout(self)
+        root = self.root = QVBoxLayout(self)
         root.addStretch(1)
         root.addWidget(self.title)
         root.addWidget(self.dots)
@@ -64,7 +65,7 @@ class PinPadScreen(QWidget):
         self.message = message
         self._show()
 
-    def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
+    def show_state(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         self.look = look
         self.title.setText("Staff access: enter the PIN")
         paint_label(self.title, look, "title", look.theme.text, QFont.Weight.Bold)
@@ -72,7 +73,7 @@ class PinPadScreen(QWidget):
             button.restyle(look, QFont.Weight.Bold)
             button.setMinimumSize(look.px(140), look.px(110))
         self.grid.setSpacing(look.px(14))
-        self.layout().setContentsMargins(look.px(400), look.px(40), look.px(400), look.px(40))
+        self.root.setContentsMargins(look.px(400), look.px(40), look.px(400), look.px(40))
         self._show()
 
     def _show(self) -> None:
@@ -87,7 +88,7 @@ class PinPadScreen(QWidget):
     def focus_chain(self) -> list[QWidget]:
         return [*self.keys.values(), self.cancel]
 
-    def hideEvent(self, event) -> None:  # type: ignore[override]
+    def hideEvent(self, event: QHideEvent) -> None:
         self.digits, self.message = "", ""  # nothing typed survives leaving the pad
         super().hideEvent(event)
 
@@ -125,15 +126,15 @@ class StaffPanelScreen(QWidget):
         for label in (self.errors, self.status, self.stats, self.log):
             column.addWidget(label)
         column.addStretch(1)
-        root = QVBoxLayout(self)
+        root = self.root = QVBoxLayout(self)
         root.addWidget(self.title)
         root.addLayout(buttons)
         root.addWidget(kinetic_area(details), 1)
 
-    def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
+    def show_state(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         status = self.status_source() or StaffStatus()
         t = look.theme
-        self.layout().setContentsMargins(look.px(56), look.px(48), look.px(56), look.px(40))
+        self.root.setContentsMargins(look.px(56), look.px(48), look.px(56), look.px(40))
         self.title.setText("Staff panel")
         paint_label(self.title, look, "title", t.text, QFont.Weight.ExtraBold)
         for button in (self.resume, self.reload, self.restart, self.exit):

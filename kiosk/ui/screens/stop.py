@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
-from kiosk.core.model import Exhibit, Stop
+from kiosk.core.model import Exhibit, Image, Stop
 from kiosk.core.state import NavState
 from kiosk.ui.accessibility import Heading
 from kiosk.ui.controls import SettingsBar, TimelineStrip
@@ -29,7 +29,7 @@ class StopScreen(QWidget):
         self.image.tapped.connect(lambda: self.intent.emit(ev.OpenImage(0)))
         self.more_images = QHBoxLayout()
         self.thumbs: list[ImageView] = []
-        self._thumbs_key: tuple | None = None
+        self._thumbs_key: tuple[object, ...] | None = None
         self.caption, self.credit = text_label(), text_label()
         self.date = text_label()
         self.title = text_label(kind=Heading)  # a heading for screen readers
@@ -78,12 +78,12 @@ class StopScreen(QWidget):
         self.bar.addStretch(1)
         self.bar.addWidget(self.settings)
 
-        root = QVBoxLayout(self)
+        root = self.root = QVBoxLayout(self)
         root.addLayout(self.columns, 1)
         root.addWidget(self.strip)
         root.addLayout(self.bar)
 
-    def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
+    def show_state(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         lang, t = state.visit.language, look.theme
         stop = exhibit.stops[state.stop]
         portrait = self.height() > self.width()
@@ -91,8 +91,8 @@ class StopScreen(QWidget):
         self.columns.setSpacing(look.px(56))
         self.bar.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
         margin = look.px(56)
-        self.layout().setContentsMargins(margin, look.px(48), margin, look.px(32))
-        self.layout().setSpacing(look.px(16))
+        self.root.setContentsMargins(margin, look.px(48), margin, look.px(32))
+        self.root.setSpacing(look.px(16))
 
         main = stop.images[0]
         self.image.zoomable = True
@@ -129,8 +129,8 @@ class StopScreen(QWidget):
         self.position.setText(tr(lang, "stop_of", n=state.stop + 1, total=last + 1))
         paint_label(self.position, look, "small", t.muted, QFont.Weight.DemiBold)
         self.position.setMinimumWidth(look.px(150))
-        self.strip.render(exhibit, state, look)
-        self.settings.render(exhibit, state, look)
+        self.strip.show_state(exhibit, state, look)
+        self.settings.show_state(exhibit, state, look)
 
     def _render_listen(self, stop: Stop, state: NavState, look: Look) -> None:
         """Shown only when this stop can be heard; plainly different while playing."""
@@ -166,10 +166,17 @@ class StopScreen(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """Reading order: picture, other pictures, listen, then the bar."""
-        return [self.image, *self.thumbs, self.listen, self.home, self.previous, self.next,
-                *self.settings.focus_chain()]
+        return [
+            self.image,
+            *self.thumbs,
+            self.listen,
+            self.home,
+            self.previous,
+            self.next,
+            *self.settings.focus_chain(),
+        ]
 
-    def _render_thumbs(self, images, lang: str, look: Look) -> None:
+    def _render_thumbs(self, images: tuple[Image, ...], lang: str, look: Look) -> None:
         """Every image of a stop as a thumbnail; a tap opens it in zoom."""
         key = (images, lang, look)
         if key == self._thumbs_key:
@@ -177,9 +184,10 @@ class StopScreen(QWidget):
         self._thumbs_key = key
         while self.more_images.count():
             item = self.more_images.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         self.thumbs = []
         if len(images) < 2:
             return

@@ -77,8 +77,9 @@ class ZoomView(QWidget):
         else:
             return QRectF(self.rect())
         fitted = size.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        return QRectF((self.width() - fitted.width()) / 2, (self.height() - fitted.height()) / 2,
-                      fitted.width(), fitted.height())
+        return QRectF(
+            (self.width() - fitted.width()) / 2, (self.height() - fitted.height()) / 2, fitted.width(), fitted.height()
+        )
 
     def picture_rect(self) -> QRectF:
         base = self._natural()
@@ -104,8 +105,9 @@ class ZoomView(QWidget):
         base = self._natural()
         limit_x = max(0.0, (base.width() * self.zoom - self.width()) / 2)
         limit_y = max(0.0, (base.height() * self.zoom - self.height()) / 2)
-        self.offset = QPointF(min(limit_x, max(-limit_x, self.offset.x())),
-                              min(limit_y, max(-limit_y, self.offset.y())))
+        self.offset = QPointF(
+            min(limit_x, max(-limit_x, self.offset.x())), min(limit_y, max(-limit_y, self.offset.y()))
+        )
 
     def pan_step(self, dx: int, dy: int) -> None:
         """An arrow key: a fifth of the view in that direction."""
@@ -192,23 +194,23 @@ class ZoomScreen(QWidget):
         super().__init__(parent)
         self.view = ZoomView(store)
         self.caption, self.credit, self.hint = text_label(), text_label(), text_label()
-        self.close = TouchButton("", on_click=lambda: self.intent.emit(ev.CloseImage()))
+        self.close_button = TouchButton("", on_click=lambda: self.intent.emit(ev.CloseImage()))
         words = QVBoxLayout()
         words.addWidget(self.caption)
         words.addWidget(self.credit)
         words.addWidget(self.hint)
         bar = QHBoxLayout()
         bar.addLayout(words, 1)
-        bar.addWidget(self.close, 0, Qt.AlignmentFlag.AlignBottom)
-        root = QVBoxLayout(self)
+        bar.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
+        root = self.root = QVBoxLayout(self)
         root.addWidget(self.view, 1)
         root.addLayout(bar)
 
-    def render(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
+    def show_state(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         lang, t = state.visit.language, look.theme
         image = exhibit.stops[state.stop].images[state.image]
         margin = look.px(40)
-        self.layout().setContentsMargins(margin, margin, margin, margin)
+        self.root.setContentsMargins(margin, margin, margin, margin)
         self.view.show_image(image.path, image.alt[lang], tr(lang, "image_missing"), look)
         self.caption.setText(image.caption[lang])
         paint_label(self.caption, look, "body", t.text, QFont.Weight.DemiBold)
@@ -216,13 +218,13 @@ class ZoomScreen(QWidget):
         paint_label(self.credit, look, "small", t.muted)
         self.hint.setText(f"{tr(lang, 'zoom_hint')}. {tr(lang, 'zoom_keys')}")
         paint_label(self.hint, look, "small", t.accent)
-        self.close.setText("✕  " + tr(lang, "close"))
-        self.close.setAccessibleName(tr(lang, "close"))
-        self.close.restyle(look, QFont.Weight.Bold)
+        self.close_button.setText("✕  " + tr(lang, "close"))
+        self.close_button.setAccessibleName(tr(lang, "close"))
+        self.close_button.restyle(look, QFont.Weight.Bold)
         set_style(self.view, f"background: {QColor(t.background).darker(140).name()};")
 
     def focus_first(self) -> QWidget:
         return self.view
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.view, self.close]
+        return [self.view, self.close_button]
