@@ -77,7 +77,7 @@ def _load_config(args: argparse.Namespace) -> Config | None:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from kiosk.ui.app import run_app  # Qt only when a window is wanted
+    from kiosk.ui.runtime.startup import run_app  # Qt only when a window is wanted
 
     config = _load_config(args)
     if config is None:
@@ -96,7 +96,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_preview(args: argparse.Namespace) -> int:
-    from kiosk.ui.app import run_preview
+    from kiosk.ui.runtime.startup import run_preview
 
     return run_preview(Path(args.exhibit), Path(args.media) if args.media else None, args.size)
 
@@ -150,8 +150,8 @@ def _cmd_proof(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.fonts import register_fonts
-    from kiosk.ui.proof import Renderer, findings, is_blank, write_pdf, write_pngs
+    from kiosk.ui.curator.proof import Renderer, findings, is_blank, write_pdf, write_pngs
+    from kiosk.ui.style.fonts import register_fonts
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     renderer = Renderer(result.exhibit, args.size or (1920, 1080), register_fonts())
@@ -179,8 +179,8 @@ def _cmd_narrate(args: argparse.Namespace) -> int:
     from kiosk.core.loader import check_exhibit
     from kiosk.core.narration import clips
     from kiosk.core.paths import narration_dir
+    from kiosk.core.strings import tr
     from kiosk.narrate import espeak, narrate, stale_recordings
-    from kiosk.ui.strings import tr
 
     result = check_exhibit(Path(args.exhibit), Path(args.media) if args.media else None)
     if result.exhibit is None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.images import ImageStore
+from kiosk.ui.media.images import ImageStore
 
 
 def make_photo(path: Path, width: int = 6000, height: int = 4000) -> None:

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication
 from kiosk.bench.stats import rss_mb
 from kiosk.core import events as ev
 from kiosk.core.loader import load_exhibit
-from kiosk.ui.controller import KioskController
-from kiosk.ui.fonts import register_fonts
-from kiosk.ui.images import ImageStore
-from kiosk.ui.qtapp import application
-from kiosk.ui.window import KioskWindow
+from kiosk.ui.media.images import ImageStore
+from kiosk.ui.runtime.controller import KioskController
+from kiosk.ui.runtime.qtapp import application
+from kiosk.ui.runtime.window import KioskWindow
+from kiosk.ui.style.fonts import register_fonts
 
 
 class Clock:
@@ -66,7 +66,7 @@ class Rig:
 
 
 def make_rig(exhibit_path: Path) -> Rig:
-    from kiosk.ui.allocator import tune_allocator
+    from kiosk.ui.runtime.allocator import tune_allocator
 
     tune_allocator()  # as `kiosk run` does
     app = application()

@@ -8,7 +8,7 @@ exits. The floor is a minimal PySide6 window measured the same way.
 Measured as a kiosk starts every morning: its bytecode compiled (as pip
 leaves an installed package) and its caches warm, since nothing changed
 overnight: the checked exhibit, the first picture's pixels and the attract
-screen's first frame (see ``kiosk.ui.app.run_app``). Two more figures say
+screen's first frame (see ``kiosk.ui.runtime.startup.run_app``). Two more figures say
 what the caches are worth: the start after a curator's edit (the exhibit
 checked again, the pictures still kept) and the first start of all (no
 caches: YAML, fonts, decoding and drawing all before the first frame).

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core import events as ev
 from kiosk.core.loader import load_exhibit
 from kiosk.core.model import Exhibit
-from kiosk.ui.controller import KioskController
-from kiosk.ui.fonts import register_fonts
-from kiosk.ui.images import ImageStore
-from kiosk.ui.window import KioskWindow
+from kiosk.ui.media.images import ImageStore
+from kiosk.ui.runtime.controller import KioskController
+from kiosk.ui.runtime.window import KioskWindow
+from kiosk.ui.style.fonts import register_fonts
 from tests.core.machine_helpers import FakeClock
 from tests.helpers import BUNDLED
 

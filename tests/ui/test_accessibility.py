@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton
 
 from kiosk.core import events as ev
 from kiosk.core.navigation import Screen
-from kiosk.ui.narration import Narrator
+from kiosk.ui.media.narration import Narrator
 from tests.helpers import copy_minimal
 from tests.ui.conftest import Kiosk, make_kiosk
 
@@ -114,7 +114,7 @@ def test_zoom_pans_with_the_arrows_and_shows_the_focus_ring(kiosk: Kiosk) -> Non
 
 
 def test_a_disabled_button_stays_legible(kiosk: Kiosk) -> None:
-    from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, contrast_ratio
+    from kiosk.core.theme import HIGH_CONTRAST, NORMAL, contrast_ratio
 
     for theme in (NORMAL, HIGH_CONTRAST):
         assert contrast_ratio(theme.muted, theme.background) >= 4.5

@@ -17,7 +17,7 @@ from kiosk.cli import main
 from kiosk.core.exhibit_format import EXHIBIT, json_schema
 from kiosk.core.loader import check_exhibit, load_exhibit
 from kiosk.core.spec import DateValue, ListOf, Record
-from kiosk.ui.proof import is_blank
+from kiosk.ui.curator.proof import is_blank
 from tests.helpers import BUNDLED, VALID, copy_minimal
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "timelinejs"

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk.core import events as ev
-from kiosk.ui.inspect import clipped_texts, off_screen
+from kiosk.ui.curator.layout_check import clipped_texts, off_screen
 from tests.ui.conftest import Kiosk, make_kiosk
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]

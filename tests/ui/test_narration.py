@@ -20,7 +20,7 @@ from PySide6.QtCore import QTimer
 
 from kiosk.core import events as ev
 from kiosk.core.navigation import Screen
-from kiosk.ui.narration import Narrator
+from kiosk.ui.media.narration import Narrator
 from tests.services import need, pulseaudio, speech_dispatcher
 from tests.ui.conftest import Kiosk, make_kiosk
 

@@ -11,9 +11,9 @@ import pytest
 from kiosk.core import events as ev
 from kiosk.core.loader import load_exhibit
 from kiosk.core.navigation import Screen
-from kiosk.ui.fonts import register_fonts
-from kiosk.ui.images import ImageStore
-from kiosk.ui.preview import PreviewWindow
+from kiosk.ui.curator.preview import PreviewWindow
+from kiosk.ui.media.images import ImageStore
+from kiosk.ui.style.fonts import register_fonts
 from tests.helpers import copy_minimal
 
 

@@ -165,7 +165,7 @@ def test_kiosk_mode_fills_the_screen_and_ignores_quit_keys(qtbot, display: str, 
     kiosk = RunningKiosk(qtbot, display, tmp_path / "kiosk.log", "--kiosk")
     try:
         kiosk.wait_for("kiosk window: full screen=True frameless=True")
-        kiosk.wait_for("WARNING kiosk.ui.app: no staff PIN is set")
+        kiosk.wait_for("WARNING kiosk.ui.runtime.startup: no staff PIN is set")
         geometry = kiosk.xdotool("getwindowgeometry", kiosk.window)
         assert f"Geometry: {SIZE[0]}x{SIZE[1]}" in geometry
         for keys in ("alt+F4", "ctrl+q", "ctrl+w", "Escape", "F11", "alt+Tab"):
@@ -196,7 +196,7 @@ def _ring_around(shot: QImage, widget_rect: tuple[int, int, int, int], colour: s
 
 def test_a_keypad_visit_on_a_real_screen(qtbot, display: str, tmp_path: Path) -> None:
     """Wake, Enter, Right, Enter on the picture, Escape: each step seen on the screen."""
-    from kiosk.ui.theme import NORMAL
+    from kiosk.core.theme import NORMAL
 
     layout = make_kiosk(qtbot, size=SIZE)
     layout.send(ev.Touch())

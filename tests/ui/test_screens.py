@@ -126,7 +126,7 @@ def test_high_contrast_changes_the_colours(kiosk: Kiosk) -> None:
 
 
 def test_transitions_are_short_and_cut_with_reduced_motion(kiosk: Kiosk) -> None:
-    from kiosk.ui.window import TRANSITION_MS
+    from kiosk.ui.runtime.window import TRANSITION_MS
 
     assert TRANSITION_MS <= 300
     kiosk.send(ev.Touch(), ev.OpenStop(0), ev.Next())

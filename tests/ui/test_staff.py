@@ -17,10 +17,10 @@ from kiosk.core.config import Config
 from kiosk.core.loader import load_exhibit
 from kiosk.core.navigation import Screen
 from kiosk.core.pin import hash_pin
-from kiosk.ui.fonts import register_fonts
-from kiosk.ui.images import ImageStore
-from kiosk.ui.runtime import EXIT_FAULTS, KioskRuntime
-from kiosk.ui.window import KioskWindow
+from kiosk.ui.media.images import ImageStore
+from kiosk.ui.runtime.supervisor import EXIT_FAULTS, KioskRuntime
+from kiosk.ui.runtime.window import KioskWindow
+from kiosk.ui.style.fonts import register_fonts
 from tests.core.machine_helpers import FakeClock
 from tests.helpers import copy_minimal
 

@@ -11,14 +11,14 @@ import pytest
 from PySide6.QtCore import QSize, QThreadPool
 from PySide6.QtGui import QColor, QImage
 
-import kiosk.ui.images as images
+import kiosk.ui.media.images as images
 from kiosk.core.loader import load_exhibit
 from kiosk.core.state import attract_state
-from kiosk.ui.app import _recall_first_frame
-from kiosk.ui.fonts import register_fonts
-from kiosk.ui.images import ImageStore, fitted
-from kiosk.ui.kept_pictures import KeptPictures
-from kiosk.ui.window import KioskWindow
+from kiosk.ui.media.images import ImageStore, fitted
+from kiosk.ui.media.kept_pictures import KeptPictures
+from kiosk.ui.runtime.startup import _recall_first_frame
+from kiosk.ui.runtime.window import KioskWindow
+from kiosk.ui.style.fonts import register_fonts
 from tests.helpers import copy_minimal
 
 

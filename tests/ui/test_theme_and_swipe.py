@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.ui.swipe import Gesture, classify
-from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, TEXT_SIZES, contrast_ratio
+from kiosk.core.swipe import Gesture, classify
+from kiosk.core.theme import HIGH_CONTRAST, NORMAL, TEXT_SIZES, contrast_ratio
 
 
 def test_contrast_ratio_matches_wcag_reference_values() -> None:

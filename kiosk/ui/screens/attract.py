@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.core.model import Exhibit
 from kiosk.core.state import NavState
-from kiosk.ui.images import ImageStore, fitted
-from kiosk.ui.look import Look
-from kiosk.ui.strings import tr
+from kiosk.core.strings import tr
+from kiosk.ui.media.images import ImageStore, fitted
+from kiosk.ui.style.look import Look
 
 FADE_SECONDS = 1.6
 DRIFT = 0.08

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 from kiosk.core import events as ev
 from kiosk.core.model import Exhibit
 from kiosk.core.state import NavState
-from kiosk.ui.controls import SettingsBar, StopRow
-from kiosk.ui.look import Look
-from kiosk.ui.scrolling import kinetic_area, style_scrollbar
-from kiosk.ui.strings import tr
-from kiosk.ui.widgets import TouchButton, paint_label, set_style, text_label
+from kiosk.core.strings import tr
+from kiosk.ui.style.look import Look
+from kiosk.ui.widgets.buttons import TouchButton, paint_label, set_style, text_label
+from kiosk.ui.widgets.scrolling import kinetic_area, style_scrollbar
+from kiosk.ui.widgets.settings_bar import SettingsBar
+from kiosk.ui.widgets.stop_row import StopRow
 
 
 class HomeScreen(QWidget):

@@ -11,13 +11,15 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.core import events as ev
 from kiosk.core.model import Exhibit, Image, Stop
 from kiosk.core.state import NavState
-from kiosk.ui.accessibility import Heading
-from kiosk.ui.controls import SettingsBar, TimelineStrip
-from kiosk.ui.images import ImageStore
-from kiosk.ui.look import Look
-from kiosk.ui.scrolling import FadeEdge, kinetic_area, style_scrollbar
-from kiosk.ui.strings import tr
-from kiosk.ui.widgets import ImageView, TouchButton, paint_label, set_style, text_label
+from kiosk.core.strings import tr
+from kiosk.ui.media.images import ImageStore
+from kiosk.ui.runtime.accessibility import Heading
+from kiosk.ui.style.look import Look
+from kiosk.ui.widgets.buttons import TouchButton, paint_label, set_style, text_label
+from kiosk.ui.widgets.image_view import ImageView
+from kiosk.ui.widgets.scrolling import FadeEdge, kinetic_area, style_scrollbar
+from kiosk.ui.widgets.settings_bar import SettingsBar
+from kiosk.ui.widgets.timeline_strip import TimelineStrip
 
 
 class StopScreen(QWidget):

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.core import events as ev
 from kiosk.core.model import Exhibit
 from kiosk.core.state import NavState
-from kiosk.ui.images import ImageStore
-from kiosk.ui.look import Look
-from kiosk.ui.strings import tr
-from kiosk.ui.widgets import TouchButton, paint_fallback, paint_label, set_style, text_label
+from kiosk.core.strings import tr
+from kiosk.ui.media.images import ImageStore
+from kiosk.ui.style.look import Look
+from kiosk.ui.widgets.buttons import TouchButton, paint_label, set_style, text_label
+from kiosk.ui.widgets.image_view import paint_fallback
 
 MAX_ZOOM = 5.0
 DOUBLE_TAP_ZOOM = 2.5

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QFont
 
-from kiosk.ui.fonts import font
-from kiosk.ui.theme import TEXT_SIZES, TOUCH_TARGET, Theme, TypeScale
+from kiosk.core.theme import TEXT_SIZES, TOUCH_TARGET, Theme, TypeScale
+from kiosk.ui.style.fonts import font
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPainter
 
-from kiosk.ui.kept_pictures import KeptPictures
+from kiosk.ui.media.kept_pictures import KeptPictures
 
 log = logging.getLogger(__name__)
 

@@ -15,8 +15,8 @@ from kiosk.core.paths import cache_dir, state_dir
 if TYPE_CHECKING:
     from PySide6.QtCore import QSize
 
-    from kiosk.ui.kept_pictures import KeptPictures
-    from kiosk.ui.runtime import KioskRuntime
+    from kiosk.ui.media.kept_pictures import KeptPictures
+    from kiosk.ui.runtime.supervisor import KioskRuntime
     from kiosk.ui.screens.attract import AttractScreen
 
 log = logging.getLogger(__name__)
@@ -52,17 +52,17 @@ def run_app(
 
     from kiosk.core.state import attract_state
     from kiosk.logsetup import setup_logging
-    from kiosk.ui.fonts import font_family, font_files, register
-    from kiosk.ui.images import ImageStore
-    from kiosk.ui.kept_pictures import KeptPictures, source_files, stamp_of
-    from kiosk.ui.qtapp import application
+    from kiosk.ui.media.images import ImageStore
+    from kiosk.ui.media.kept_pictures import KeptPictures, stamp_of
+    from kiosk.ui.runtime.qtapp import application
     from kiosk.ui.screens.attract import AttractScreen
+    from kiosk.ui.style.fonts import font_family, font_files, register
 
     tail = setup_logging(None)  # stderr and the staff panel's tail now; the file after the first frame
     app = application()
     app.setApplicationName("museum-kiosk")
     fonts = font_files()
-    drawn_with = stamp_of(fonts + source_files(Path(__file__).resolve().parent))  # the fonts and the drawing code
+    drawn_with = stamp_of(fonts + drawing_code())  # the fonts and the code that draws the first frame
     store = ImageStore(kept=KeptPictures(cache_dir() / "pictures", drawn_with))
     store.hold()  # no decode before the fonts its lettering needs (prepare_live_frames)
     frames = KeptPictures(cache_dir() / "frames", drawn_with)
@@ -77,7 +77,7 @@ def run_app(
         if first is not None:
             store.request(first.path, AttractScreen.request_size(width, height), cover=True, keep=True)
 
-    from kiosk.ui.window import KioskWindow
+    from kiosk.ui.runtime.window import KioskWindow
 
     window = KioskWindow(store, font_family(fonts))
     if kiosk_mode:
@@ -107,8 +107,8 @@ def run_app(
         if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):  # what `kiosk bench` times
             print("FIRST_FRAME", flush=True)
         from kiosk.logsetup import attach_file_log
-        from kiosk.ui.allocator import tune_allocator
-        from kiosk.ui.runtime import KioskRuntime
+        from kiosk.ui.runtime.allocator import tune_allocator
+        from kiosk.ui.runtime.supervisor import KioskRuntime
 
         tune_allocator()  # for the day ahead; the two decode threads may already have their arenas
         if recalled:
@@ -149,12 +149,21 @@ def run_app(
     for runtime in running:
         runtime.stop()
     store.wait()
-    from kiosk.ui.runtime import EXIT_RESTART
+    from kiosk.ui.runtime.supervisor import EXIT_RESTART
 
     if code == EXIT_RESTART and not os.environ.get("INVOCATION_ID"):
         # not under systemd (which restarts us itself): start again in place
         os.execv(sys.executable, [sys.executable, "-m", "kiosk", *sys.argv[1:]])
     return code
+
+
+def drawing_code() -> list[Path]:
+    """The interface's source files and the core's colours and words: what a kept frame was drawn by."""
+    from kiosk.ui.media.kept_pictures import source_files
+
+    ui = Path(__file__).resolve().parent.parent
+    core = ui.parent / "core"
+    return [*source_files(ui), core / "theme.py", core / "strings.py"]
 
 
 def _recall_first_frame(frames: KeptPictures, attract: AttractScreen, picture: Path | None, size: QSize) -> bool:
@@ -181,9 +190,9 @@ def run_preview(exhibit_path: Path, media_root: Path | None = None, size: tuple[
     from PySide6.QtWidgets import QApplication
 
     from kiosk.logsetup import setup_logging
-    from kiosk.ui.fonts import register_fonts
-    from kiosk.ui.images import ImageStore
-    from kiosk.ui.preview import PreviewWindow
+    from kiosk.ui.curator.preview import PreviewWindow
+    from kiosk.ui.media.images import ImageStore
+    from kiosk.ui.style.fonts import register_fonts
 
     setup_logging(None)
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -6,8 +6,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QHideEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.look import Look
-from kiosk.ui.strings import tr
+from kiosk.core.strings import tr
+from kiosk.ui.style.look import Look
 
 
 class IdleWarning(QWidget):
@@ -35,7 +35,7 @@ class IdleWarning(QWidget):
         self.show()
         self.update()
         if appearing:
-            from kiosk.ui.accessibility import announce
+            from kiosk.ui.runtime.accessibility import announce
 
             # The focus leaves the covered control (a screen reader would stay there), and
             # the warning is said at once, over whatever was being read.

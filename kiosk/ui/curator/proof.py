@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core import events as ev
 from kiosk.core.diagnostics import Diagnostic
 from kiosk.core.model import Exhibit
-from kiosk.ui.controller import KioskController
-from kiosk.ui.images import ImageStore
-from kiosk.ui.inspect import clipped_texts
-from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, TEXT_SIZES, contrast_ratio
-from kiosk.ui.window import KioskWindow
+from kiosk.core.theme import HIGH_CONTRAST, NORMAL, TEXT_SIZES, contrast_ratio
+from kiosk.ui.curator.layout_check import clipped_texts
+from kiosk.ui.media.images import ImageStore
+from kiosk.ui.runtime.controller import KioskController
+from kiosk.ui.runtime.window import KioskWindow
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QWindow
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core import events as ev
-from kiosk.ui.swipe import Gesture, classify
+from kiosk.core.swipe import Gesture, classify
 
 CORNER = 110
 """Size in px (at 1080p) of the hidden staff corner, top left."""

@@ -6,7 +6,7 @@ language, and asks to stop as soon as the state says otherwise (navigation,
 a new language, the idle reset).
 
 It owns no engine. Every sound is played by a worker process
-(``kiosk.ui.audio_worker``) that it talks to through a QProcess, which never
+(``kiosk.ui.media.audio_worker``) that it talks to through a QProcess, which never
 blocks: requests go out as lines, answers come back as signals. Each request
 has a deadline; a worker that misses one (a hung speech engine, a stuck
 audio server) is logged, killed and started again, and meanwhile the Listen
@@ -99,7 +99,7 @@ class Narrator(QObject):
             return
         process = QProcess(self)
         process.setProgram(sys.executable)
-        process.setArguments(["-m", "kiosk.ui.audio_worker", "--engine", self.engine])
+        process.setArguments(["-m", "kiosk.ui.media.audio_worker", "--engine", self.engine])
         process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
         process.readyReadStandardOutput.connect(self._read)
         process.finished.connect(self._exited)

@@ -34,11 +34,11 @@ from kiosk.core.staff import PinLock, no_pin_set
 from kiosk.core.state import Screen
 from kiosk.core.stats import StatsRecorder, StatsWriter, format_report, report
 from kiosk.logsetup import LogTail
-from kiosk.ui.controller import KioskController
-from kiosk.ui.narration import Narrator
-from kiosk.ui.qtapp import application
-from kiosk.ui.stall_detector import StallDetector
-from kiosk.ui.window import KioskWindow
+from kiosk.ui.media.narration import Narrator
+from kiosk.ui.runtime.controller import KioskController
+from kiosk.ui.runtime.qtapp import application
+from kiosk.ui.runtime.stall_detector import StallDetector
+from kiosk.ui.runtime.window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.staff import StaffStatus
@@ -304,7 +304,7 @@ class KioskRuntime(QObject):
 
 
 def _hint(lang: str) -> str:
-    from kiosk.ui.strings import tr
+    from kiosk.core.strings import tr
 
     return tr(lang, "keys_hint")
 

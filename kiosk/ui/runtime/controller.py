@@ -21,11 +21,11 @@ from kiosk.core.navigation import Change, Effect
 from kiosk.core.shape import Shape
 from kiosk.core.staff import PinLock
 from kiosk.core.state import Screen
-from kiosk.ui import accessibility
-from kiosk.ui.input import InputWatcher
-from kiosk.ui.narration import Narrator
-from kiosk.ui.strings import tr
-from kiosk.ui.window import KioskWindow
+from kiosk.core.strings import tr
+from kiosk.ui.input.watcher import InputWatcher
+from kiosk.ui.media.narration import Narrator
+from kiosk.ui.runtime import accessibility
+from kiosk.ui.runtime.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ class KioskController(QObject):
         self.timer.timeout.connect(lambda: self.send(ev.Tick()))
 
     def start(self) -> None:
-        from kiosk.ui.qtapp import application
+        from kiosk.ui.runtime.qtapp import application
 
         application().installEventFilter(self.watcher)
         self.window.show_state(self.exhibit, self.machine.state)

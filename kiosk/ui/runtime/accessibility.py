@@ -38,9 +38,9 @@ class _Accessible(QAccessibleWidget):
 
 
 def _roles() -> dict[type, QAccessible.Role]:
-    from kiosk.ui.overlays import IdleWarning
+    from kiosk.ui.screens.idle_warning import IdleWarning
     from kiosk.ui.screens.zoom import ZoomView
-    from kiosk.ui.widgets import ImageView
+    from kiosk.ui.widgets.image_view import ImageView
 
     return {
         ImageView: QAccessible.Role.Graphic,

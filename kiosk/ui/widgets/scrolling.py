@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScrollArea, QScroller, QScrollerProperties, QWidget
 
-from kiosk.ui.widgets import set_style
+from kiosk.ui.widgets.buttons import set_style
 
 
 def kinetic_area(content: QWidget, parent: QWidget | None = None) -> QScrollArea:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBox
 from kiosk.core.idle import IdlePolicy
 from kiosk.core.loader import check_exhibit
 from kiosk.core.model import Exhibit
-from kiosk.ui.controller import KioskController
-from kiosk.ui.images import ImageStore
-from kiosk.ui.window import KioskWindow
+from kiosk.ui.media.images import ImageStore
+from kiosk.ui.runtime.controller import KioskController
+from kiosk.ui.runtime.window import KioskWindow
 
 log = logging.getLogger(__name__)
 

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import QAbstractButton, QGraphicsOpacityEffect, QScrollAr
 
 from kiosk.core.model import Exhibit
 from kiosk.core.state import NavState, Screen
-from kiosk.ui.images import ImageStore
-from kiosk.ui.look import Look
+from kiosk.core.theme import theme_for
+from kiosk.ui.media.images import ImageStore
 from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.theme import theme_for
+from kiosk.ui.style.look import Look
 
 if TYPE_CHECKING:
-    from kiosk.ui.overlays import IdleWarning
     from kiosk.ui.screens.home import HomeScreen
+    from kiosk.ui.screens.idle_warning import IdleWarning
     from kiosk.ui.screens.staff import PinPadScreen, StaffPanelScreen, StaffStatus
     from kiosk.ui.screens.stop import StopScreen
     from kiosk.ui.screens.zoom import ZoomScreen
@@ -159,7 +159,7 @@ class KioskWindow(QWidget):
     @property
     def warning(self) -> IdleWarning:
         if self._warning is None:
-            from kiosk.ui.overlays import IdleWarning
+            from kiosk.ui.screens.idle_warning import IdleWarning
 
             self._warning = IdleWarning(self)
         return cast("IdleWarning", self._warning)

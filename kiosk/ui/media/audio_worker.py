@@ -1,6 +1,6 @@
 """The process that owns every sound engine, so none can freeze the interface.
 
-    python -m kiosk.ui.audio_worker [--engine auto|espeak|speechd|mock|none]
+    python -m kiosk.ui.media.audio_worker [--engine auto|espeak|speechd|mock|none]
 
 A speech engine or an audio server can hang inside a call (speech-dispatcher's
 ``stop()`` does, the second time round), and a call that hangs on the GUI
@@ -230,7 +230,7 @@ def _resolve(engine: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kiosk.ui.audio_worker")
+    parser = argparse.ArgumentParser(prog="kiosk.ui.media.audio_worker")
     parser.add_argument("--engine", default="auto")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="audio worker: %(levelname)s %(message)s")

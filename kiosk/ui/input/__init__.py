@@ -1,0 +1,1 @@
+"""Input: every press, release and key, watched at the window and turned into core events."""

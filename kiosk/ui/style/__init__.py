@@ -1,0 +1,1 @@
+"""How things look: the typeface and the Look (theme, type scale, scale factor) every screen draws with."""

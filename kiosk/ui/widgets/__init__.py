@@ -1,0 +1,2 @@
+"""Touch-sized building blocks shared by the screens: buttons, the image view, settings bar, stop rows,
+the timeline strip, kinetic scrolling."""
