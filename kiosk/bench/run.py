@@ -74,6 +74,7 @@ def run_bench(exhibit: Path, quick: bool, json_path: Path | None) -> int:
         capture_output=True,
         text=True,
         check=True,
+        timeout=1800,  # a hung soak must not hang the bench (or CI)
     )
     memory = json.loads(soaked.stdout.strip().splitlines()[-1])
     start, warm, after = memory["start"], memory["warm"], memory["after"]

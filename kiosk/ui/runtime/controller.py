@@ -22,6 +22,7 @@ from kiosk.core.shape import Shape
 from kiosk.core.staff import PinLock
 from kiosk.core.state import Screen
 from kiosk.core.strings import tr
+from kiosk.ui.input.keypad import KeypadFocus
 from kiosk.ui.input.watcher import InputWatcher
 from kiosk.ui.media.narration import Narrator
 from kiosk.ui.runtime import accessibility
@@ -57,18 +58,19 @@ class KioskController(QObject):
         )
         self.machine.subscribe(self._changed)
         self.watcher = InputWatcher(window, clock)
+        self.keypad = KeypadFocus(window)
         self.watcher.intent.connect(self.send)
         self.watcher.asleep = lambda: self.machine.state.screen is Screen.ATTRACT or self.machine.state.warning
-        self.watcher.zoomed = lambda: self.machine.state.screen is Screen.ZOOM and window.zoomed_in()
-        self.watcher.focus_step.connect(window.move_focus)
-        self.watcher.select.connect(window.activate_focus)
+        self.watcher.zoomed = lambda: self.machine.state.screen is Screen.ZOOM and self.keypad.zoomed_in()
+        self.watcher.focus_step.connect(self.keypad.move_focus)
+        self.watcher.select.connect(self.keypad.activate_focus)
         self.watcher.volume_step.connect(self._volume_step)
         self.watcher.woke_by_key.connect(self._woke_by_key)
-        self.watcher.touched.connect(window.clear_focus)
+        self.watcher.touched.connect(self.keypad.clear_focus)
         self.watcher.describe.connect(self._describe)
         self.watcher.slower.connect(self._toggle_slow)
-        self.watcher.scroll.connect(window.scroll_reading)
-        self.watcher.pan.connect(window.pan_picture)
+        self.watcher.scroll.connect(self.keypad.scroll_reading)
+        self.watcher.pan.connect(self.keypad.pan_picture)
         # Without a narrator, none that could start an engine: tests and tools never meet the host's.
         self.narrator = narrator or Narrator(self, engine="none")
         self.narrator.setParent(self)
@@ -129,7 +131,7 @@ class KioskController(QObject):
 
     def _woke_by_key(self) -> None:
         """A keypad woke the kiosk: show where the focus is, and once per visit say what the keys do."""
-        self.window.focus_first()
+        self.keypad.focus_first()
         if not self._hint_given:
             self._hint_given = True
             lang = self.machine.state.visit.language
@@ -139,7 +141,7 @@ class KioskController(QObject):
         """Audio description: the picture on screen, read aloud."""
         state = self.machine.state
         if state.screen in (Screen.STOP, Screen.ZOOM):
-            image = state.image if state.screen is Screen.ZOOM else self.window.focused_image_index()
+            image = state.image if state.screen is Screen.ZOOM else self.keypad.focused_image_index()
             self.narrator.describe(self.exhibit, state.stop, image, state.visit.language)
 
     def _volume_step(self, step: float) -> None:
@@ -167,9 +169,9 @@ class KioskController(QObject):
                 self.narrator.set_volume(self.default_volume)
                 self.narrator.set_slow(False)
             self._hint_given = False
-            self.window.clear_focus()  # one visitor's focus ring is not the next one's
+            self.keypad.clear_focus()  # one visitor's focus ring is not the next one's
         if self.watcher.keyboard and change.old.screen != state.screen:
-            self.window.focus_first()
+            self.keypad.focus_first()
         if change.new.screen is Screen.STOP:
             self._preload_neighbours(change.new.stop)
         for effect in change.effects:

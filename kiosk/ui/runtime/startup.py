@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.core import exhibit_cache
 from kiosk.core.config import Config
+from kiosk.core.notify import notify
 from kiosk.core.paths import cache_dir, state_dir
 
 if TYPE_CHECKING:
@@ -104,8 +105,7 @@ def run_app(
 
     def start_runtime() -> None:
         """The first frame is out: now the rest of the kiosk."""
-        if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):  # what `kiosk bench` times
-            print("FIRST_FRAME", flush=True)
+        notify("STATUS=attract screen shown")  # systemd shows it; `kiosk bench` times it
         from kiosk.logsetup import attach_file_log
         from kiosk.ui.runtime.allocator import tune_allocator
         from kiosk.ui.runtime.supervisor import KioskRuntime

@@ -186,10 +186,6 @@ class KioskRuntime(QObject):
         """The attract loop is on screen with its first picture, and a touch
         would be heard: we have started."""
         notify("READY=1")
-        if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):  # `kiosk bench` times this too
-            print("READY", flush=True)
-            self.exit_app(0)
-            return
         self.window.build_all()  # the screens a touch will need, before any touch comes
 
     # --- faults ----------------------------------------------------------------

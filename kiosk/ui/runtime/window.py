@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPropertyAnimation, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QContextMenuEvent, QImage, QPainter, QPaintEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QGraphicsOpacityEffect, QScrollArea, QStackedLayout, QWidget
+from PySide6.QtWidgets import QGraphicsOpacityEffect, QStackedLayout, QWidget
 
 from kiosk.core.model import Exhibit
 from kiosk.core.state import NavState, Screen
@@ -267,74 +267,6 @@ class KioskWindow(QWidget):
     def transitioning(self) -> bool:
         return self.snapshot.isVisible()
 
-    # --- keyboard and keypad ---------------------------------------------------------
-    def focus_chain(self) -> list[QWidget]:
-        screen = self.current_screen()
-        chain = screen.focus_chain() if hasattr(screen, "focus_chain") else []
-        return [w for w in chain if w.isVisibleTo(self) and w.isEnabled()]
-
-    def move_focus(self, step: int) -> None:
-        """Up and Down walk the controls in reading order, wrapping round."""
-        chain = self.focus_chain()
-        if not chain:
-            return
-        current = self.focusWidget()
-        index = chain.index(current) if current in chain else (-1 if step > 0 else 0)
-        target = chain[(index + step) % len(chain)]
-        from PySide6.QtCore import Qt
-
-        target.setFocus(Qt.FocusReason.TabFocusReason)
-        area = _scroll_area_of(target)
-        if area is not None:
-            area.ensureWidgetVisible(target, 0, 40)
-
-    def focus_first(self) -> None:
-        """Put the keyboard focus where a keypad visitor starts on this screen
-        (Begin on home, the picture on a stop), visibly."""
-        from PySide6.QtCore import Qt
-
-        screen = self.current_screen()
-        first = screen.focus_first() if hasattr(screen, "focus_first") else None
-        if first is not None and first.isVisibleTo(self):
-            first.setFocus(Qt.FocusReason.TabFocusReason)
-
-    def clear_focus(self) -> None:
-        """A touch, or a new visitor: no focus ring left over from the keypad."""
-        widget = self.focusWidget()
-        if widget is not None and widget is not self:
-            widget.clearFocus()
-
-    def scroll_reading(self, pages: int) -> None:
-        screen = self.current_screen()
-        if hasattr(screen, "scroll_reading"):
-            screen.scroll_reading(pages)
-
-    def zoomed_in(self) -> bool:
-        zoom = self.screens.get(Screen.ZOOM)
-        return zoom is not None and zoom.view.zoom > 1.01  # type: ignore[attr-defined]
-
-    def pan_picture(self, dx: int, dy: int) -> None:
-        zoom = self.screens.get(Screen.ZOOM)
-        if zoom is not None:
-            zoom.view.pan_step(dx, dy)  # type: ignore[attr-defined]
-
-    def focused_image_index(self) -> int:
-        """Which of the stop's pictures has the focus (0, the main one, otherwise)."""
-        stop = self.screens.get(Screen.STOP)
-        focused = self.focusWidget()
-        thumbs = getattr(stop, "thumbs", [])
-        return thumbs.index(focused) if focused in thumbs else 0
-
-    def activate_focus(self) -> None:
-        widget = self.focusWidget()
-        if widget is None or widget not in self.focus_chain():
-            self.move_focus(1)  # the first Select shows where the focus is
-            return
-        if isinstance(widget, QAbstractButton):
-            widget.click()
-        elif hasattr(widget, "activate"):
-            widget.activate()
-
     # --- kiosk mode: a visitor cannot leave ----------------------------------------
     def lock_down(self) -> None:
         """Full screen, frameless; close requests refused until staff allow them."""
@@ -363,10 +295,3 @@ class KioskWindow(QWidget):
             and not self.allow_close
         ):
             QTimer.singleShot(0, self.showFullScreen)  # minimised or restored: take it back
-
-
-def _scroll_area_of(widget: QWidget) -> QScrollArea | None:
-    parent = widget.parentWidget()
-    while parent is not None and not isinstance(parent, QScrollArea):
-        parent = parent.parentWidget()
-    return parent
