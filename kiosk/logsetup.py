@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import collections
+import io
 import logging
+import logging.handlers
 import os
 from pathlib import Path
 
@@ -40,12 +42,10 @@ def setup_logging(state_dir: Path | None) -> LogTail:
 def attach_file_log(state_dir: Path) -> None:
     """The rotating log file. The kiosk attaches it just after its first frame:
     the handler's imports and the file's opening need not delay the screen."""
-    import logging.handlers
-
     root = logging.getLogger()
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
-        rotating = logging.handlers.RotatingFileHandler(
+        rotating = PrivateRotatingFileHandler(
             state_dir / "kiosk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError as exc:
@@ -53,3 +53,17 @@ def attach_file_log(state_dir: Path) -> None:
         return
     rotating.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(rotating)
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file readable by the kiosk's account only (0600): staff
+    actions and errors are nobody else's business on a shared machine."""
+
+    def _open(self) -> io.TextIOWrapper:
+        def private(name: str, flags: int) -> int:
+            return os.open(name, flags, 0o600)
+
+        stream = open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private)  # noqa: SIM115
+        assert isinstance(stream, io.TextIOWrapper)
+        os.chmod(self.baseFilename, 0o600)  # a file made before this version
+        return stream

@@ -11,9 +11,11 @@ intact if the process is killed mid-write.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
-import queue
 import threading
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
 from kiosk.core import events as ev
 from kiosk.core.navigation import Change, Effect
 from kiosk.core.state import Screen
+
+log = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, started REAL NOT NULL, ended REAL, language TEXT);
@@ -113,77 +117,133 @@ class StatsRecorder:
 
 
 def connect(path: Path) -> sqlite3.Connection:
+    """Open (making if needed) the database, private to the kiosk's account."""
     import sqlite3
 
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.touch(mode=0o600)
     db = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.executescript(SCHEMA)
+    for companion in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(OSError):
+            companion.chmod(0o600)
     return db
 
 
-class StatsWriter:
-    """Writes rows on its own thread, a batch per transaction."""
+MAX_WAITING_ROWS = 20_000
+"""Rows kept in memory while the database cannot be written: about a week of visits."""
 
-    def __init__(self, path: Path, batch_seconds: float = 2.0) -> None:
+
+class StatsWriter:
+    """Writes rows on its own thread, a batch per transaction, and never makes anyone wait.
+
+    If the database cannot be opened or written (a full disk, a read-only
+    folder, a broken file), the rows wait in memory, up to MAX_WAITING_ROWS
+    (the oldest go first), the problem is logged once and kept in ``problem``
+    for the staff panel, and the thread tries again every ``retry_seconds``.
+    After every batch it writes, the thread also works out the report the
+    staff panel shows, so nothing on the GUI thread ever reads the database.
+    """
+
+    def __init__(
+        self, path: Path, batch_seconds: float = 2.0, retry_seconds: float = 30.0, max_waiting: int = MAX_WAITING_ROWS
+    ) -> None:
         self.path = path
-        self.batch_seconds = batch_seconds
-        self._queue: queue.Queue[Row | None] = queue.Queue()
-        self._opened = threading.Event()
+        self.batch_seconds, self.retry_seconds = batch_seconds, retry_seconds
+        self.problem: str | None = None
+        """Why statistics are not being saved, or None when they are."""
+        self.dropped = 0
+        """Rows lost because the database stayed unusable too long."""
+        self.latest_report: Report | None = None
+        self._waiting: deque[Row] = deque(maxlen=max_waiting)
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._closing = threading.Event()
+        self._written = threading.Condition()
+        self._generation = 0
         self._thread = threading.Thread(target=self._run, name="stats-writer", daemon=True)
         self._thread.start()  # it opens the database itself: no disk work on the GUI thread
 
     def write(self, rows: Iterable[Row]) -> None:
-        for row in rows:
-            self._queue.put(row)
+        """Queue rows (never blocks)."""
+        with self._lock:
+            for row in rows:
+                if len(self._waiting) == self._waiting.maxlen:
+                    self.dropped += 1
+                self._waiting.append(row)
 
-    def close(self) -> None:
-        self._queue.put(None)
-        self._thread.join(timeout=10)
+    def close(self, timeout: float = 10.0) -> None:
+        self._closing.set()
+        self._wake.set()
+        self._thread.join(timeout=timeout)
 
-    def flush(self) -> None:
-        """Wait until the database exists and everything queued so far is committed."""
-        self._opened.wait(timeout=10)
-        self._queue.join()
+    def wait_written(self, timeout: float) -> bool:
+        """For tests and tools off the GUI thread: everything queued so far is in
+        the database (and the report follows it), within ``timeout``."""
+        with self._lock:
+            pending = bool(self._waiting)
+        if not pending and self.problem is None and self.latest_report is not None:
+            return True
+        with self._written:
+            start = self._generation
+            self._wake.set()
+            return self._written.wait_for(lambda: self._generation > start and not self._waiting, timeout)
 
     def _run(self) -> None:
+        db = None
+        while True:
+            if db is None:
+                db = self._open()
+            if db is not None and not self._commit(db):
+                db.close()
+                db = None
+            if self._closing.is_set():
+                break
+            self._wake.wait(self.batch_seconds if db is not None else self.retry_seconds)
+            self._wake.clear()
+        if db is not None:
+            db.close()
+
+    def _open(self) -> sqlite3.Connection | None:
         import sqlite3
 
-        self._db = connect(self.path)
-        self._opened.set()
         try:
-            self._loop(sqlite3.Error)
-        finally:
-            self._db.close()
+            return connect(self.path)
+        except (sqlite3.Error, OSError) as error:
+            self._trouble(f"cannot open {self.path}: {error}")
+            return None
 
-    def _loop(self, db_error: type[Exception]) -> None:
-        running = True
-        while running:
-            batch: list[Row] = []
-            try:
-                first = self._queue.get(timeout=self.batch_seconds)
-            except queue.Empty:
-                continue
-            items = [first]
-            while True:
-                try:
-                    items.append(self._queue.get_nowait())
-                except queue.Empty:
-                    break
-            for item in items:
-                if item is None:
-                    running = False
-                else:
-                    batch.append(item)
-            try:
-                with self._db:
-                    for sql, params in batch:
-                        self._db.execute(sql, params)
-            except db_error:
-                pass  # statistics must never take the kiosk down
-            for _ in items:
-                self._queue.task_done()
+    def _commit(self, db: sqlite3.Connection) -> bool:
+        import sqlite3
+
+        with self._lock:
+            batch = list(self._waiting)
+        try:
+            with db:
+                for sql, params in batch:
+                    db.execute(sql, params)
+            with self._lock:
+                for _ in batch:
+                    self._waiting.popleft()
+            report_now = report_from(db)
+        except (sqlite3.Error, OSError) as error:
+            self._trouble(f"cannot write {self.path}: {error}")
+            return False
+        if self.problem is not None:
+            log.info("visitor statistics are being saved again")
+        self.problem, self.latest_report = None, report_now
+        with self._written:
+            self._generation += 1
+            self._written.notify_all()
+        return True
+
+    def _trouble(self, problem: str) -> None:
+        if problem != self.problem:
+            log.warning("visitor statistics kept in memory for now: %s", problem)
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -197,36 +257,41 @@ class Report:
 
 def report(path: Path, since: float | None = None) -> Report:
     import sqlite3
-    import statistics
 
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        since = since or 0.0
-        dwell: dict[str, list[float]] = {}
-        for stop_id, seconds in db.execute("SELECT stop_id, dwell FROM views WHERE started >= ?", (since,)):
-            dwell.setdefault(stop_id, []).append(seconds)
-        stops = sorted(((s, len(d), statistics.median(d)) for s, d in dwell.items()), key=lambda r: -r[1])
-        days = list(
-            db.execute(
-                "SELECT date(started, 'unixepoch', 'localtime'), COUNT(*) FROM sessions "
-                "WHERE started >= ? GROUP BY 1 ORDER BY 1",
-                (since,),
-            )
-        )
-        languages = list(
-            db.execute(
-                "SELECT COALESCE(language, '?'), COUNT(*) FROM sessions WHERE started >= ? GROUP BY 1 ORDER BY 2 DESC",
-                (since,),
-            )
-        )
-        uses = list(
-            db.execute(
-                "SELECT kind, COUNT(*) FROM uses WHERE at >= ? AND kind != 'language' GROUP BY 1 ORDER BY 1", (since,)
-            )
-        )
-        return Report(stops, days, languages, uses)
+        return report_from(db, since)
     finally:
         db.close()
+
+
+def report_from(db: sqlite3.Connection, since: float | None = None) -> Report:
+    import statistics
+
+    since = since or 0.0
+    dwell: dict[str, list[float]] = {}
+    for stop_id, seconds in db.execute("SELECT stop_id, dwell FROM views WHERE started >= ?", (since,)):
+        dwell.setdefault(stop_id, []).append(seconds)
+    stops = sorted(((s, len(d), statistics.median(d)) for s, d in dwell.items()), key=lambda r: -r[1])
+    days = list(
+        db.execute(
+            "SELECT date(started, 'unixepoch', 'localtime'), COUNT(*) FROM sessions "
+            "WHERE started >= ? GROUP BY 1 ORDER BY 1",
+            (since,),
+        )
+    )
+    languages = list(
+        db.execute(
+            "SELECT COALESCE(language, '?'), COUNT(*) FROM sessions WHERE started >= ? GROUP BY 1 ORDER BY 2 DESC",
+            (since,),
+        )
+    )
+    uses = list(
+        db.execute(
+            "SELECT kind, COUNT(*) FROM uses WHERE at >= ? AND kind != 'language' GROUP BY 1 ORDER BY 1", (since,)
+        )
+    )
+    return Report(stops, days, languages, uses)
 
 
 def format_report(rep: Report) -> str:

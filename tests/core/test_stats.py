@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 from kiosk.cli import main
@@ -43,7 +44,7 @@ def scripted_visit(db: Path) -> None:
     at(10, ev.Home())  # ... 10 s
     clock.advance(200)
     machine.dispatch(ev.Tick())
-    writer.flush()
+    assert writer.wait_written(10)
     writer.close()
 
 
@@ -94,7 +95,7 @@ WRITER = textwrap.dedent("""
         machine.dispatch(ev.Tick())
         visits += 1
         if visits == 30:
-            writer.flush()
+            assert writer.wait_written(10)
             print("committed", flush=True)  # the parent kills us while we keep writing
 """)
 
@@ -120,3 +121,44 @@ def _views(db: Path) -> int:
         return sqlite3.connect(db, timeout=5).execute("SELECT COUNT(*) FROM views").fetchone()[0]
     except sqlite3.Error:
         return 0
+
+
+def test_an_unusable_database_never_blocks_and_keeps_the_visits_until_it_can_write(tmp_path: Path) -> None:
+    blocker = tmp_path / "state"
+    blocker.write_text("a file where the folder should be")
+    db = blocker / "statistics.sqlite3"
+    writer = StatsWriter(db, batch_seconds=0.01, retry_seconds=0.02, max_waiting=3)
+    try:
+        started = time.monotonic()
+        writer.write(
+            [("INSERT INTO sessions (id, started, language) VALUES (?, ?, ?)", (f"s{i}", 1.0, "es")) for i in range(5)]
+        )
+        assert time.monotonic() - started < 0.05  # queued, not written: nothing waits
+        assert not writer.wait_written(0.3)
+        assert writer.problem is not None and "cannot open" in writer.problem
+        assert writer.dropped == 2  # bounded: the oldest went first
+        blocker.unlink()
+        blocker.mkdir()
+        assert writer.wait_written(5)
+        assert writer.problem is None
+        assert oct(db.stat().st_mode & 0o777) == "0o600"  # private to the kiosk's account
+    finally:
+        writer.close()
+    rows = sqlite3.connect(db).execute("SELECT id FROM sessions ORDER BY id").fetchall()
+    assert rows == [("s2",), ("s3",), ("s4",)]
+
+
+def test_the_log_file_is_private(tmp_path: Path) -> None:
+    import logging
+
+    from kiosk.logsetup import PrivateRotatingFileHandler, attach_file_log
+
+    attach_file_log(tmp_path)
+    root = logging.getLogger()
+    handler = next(h for h in root.handlers if isinstance(h, PrivateRotatingFileHandler))
+    try:
+        root.warning("a line for the log")
+        assert oct((tmp_path / "kiosk.log").stat().st_mode & 0o777) == "0o600"
+    finally:
+        root.removeHandler(handler)
+        handler.close()

@@ -200,7 +200,7 @@ def test_ready_after_first_frame_and_watchdog_heartbeats(qtbot, tmp_path: Path, 
         qtbot.waitUntil(drain, timeout=3000)
         assert received[0] == b"READY=1"
         # The heartbeat is a timer of the GUI thread: if that thread hangs, it stops.
-        assert made.runtime.heartbeat.thread() is QApplication.instance().thread()
+        assert made.runtime.watchdog.heartbeat.thread() is QApplication.instance().thread()
     finally:
         made.runtime.stop()
         made.store.wait()
@@ -230,6 +230,8 @@ def test_statistics_are_recorded_during_a_visit(staffed: Staffed) -> None:
     staffed.tap_widget(staffed.window.home.rows[1])
     staffed.clock.advance(12)
     staffed.tap_widget(staffed.window.stop.home)
+    assert staffed.runtime.statistics is not None
+    assert staffed.runtime.statistics.writer.wait_written(10)  # the writer thread, not the panel, reads the database
     text = staffed.runtime.status().statistics
     line = next(line for line in text.splitlines() if line.strip().startswith("second"))
     assert line.split() == ["second", "1", "12.3", "s"]  # one view, 12 s + the 0.3 s tap
