@@ -9,6 +9,7 @@ fake clock and step it.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -41,9 +42,12 @@ class NavigationMachine:
         self.slides = slides or SlideClock()
         self.pin_lock = pin_lock or PinLock()
         self.gesture = gesture or CornerGesture()
-        self._default_language = default_language if default_language in shape.languages else None
+        self._default_language = default_language
+        """As configured; used only while the exhibit has that language (a reload may drop it)."""
         self._listeners: list[Listener] = []
         self._pending_effects: list[Effect] = []
+        self._dispatching = False
+        self._queue: deque[ev.Event] = deque()
         now = clock()
         self._last_input = now
         self._last_navigation = float("-inf")
@@ -57,7 +61,9 @@ class NavigationMachine:
 
     @property
     def default_language(self) -> str:
-        return self._default_language or self.shape.languages[0]
+        if self._default_language in self.shape.languages:
+            return self._default_language
+        return self.shape.languages[0]
 
     def fresh_state(self) -> NavState:
         """Attract, with every visitor setting at its default."""
@@ -81,7 +87,27 @@ class NavigationMachine:
 
     # --- what the outside sends -------------------------------------------------
     def dispatch(self, event: ev.Event) -> Change | None:
-        """Apply one event; returns the change, or None if nothing changed."""
+        """Apply one event; returns the change, or None if nothing changed.
+
+        Run to completion: an event sent while listeners are still hearing of
+        the previous change (a listener that reacts by sending one) waits in a
+        queue until every listener has heard of that change, then is handled
+        in turn; for it this returns None.
+        """
+        if self._dispatching:
+            self._queue.append(event)
+            return None
+        self._dispatching = True
+        try:
+            change = self._handle(event)
+            while self._queue:
+                self._handle(self._queue.popleft())
+        finally:
+            self._dispatching = False
+            self._queue.clear()
+        return change
+
+    def _handle(self, event: ev.Event) -> Change | None:
         self._pending_effects = []
         now = self.clock()
         if isinstance(event, ev.Tick):

@@ -26,7 +26,9 @@ class FakeClock:
         self.now += seconds
 
 
-def make_machine(shape: Shape = SHAPE, clock: FakeClock | None = None) -> tuple[NavigationMachine, FakeClock]:
+def make_machine(
+    shape: Shape = SHAPE, clock: FakeClock | None = None, default_language: str | None = None
+) -> tuple[NavigationMachine, FakeClock]:
     clock = clock or FakeClock()
     machine = NavigationMachine(
         shape,
@@ -34,6 +36,7 @@ def make_machine(shape: Shape = SHAPE, clock: FakeClock | None = None) -> tuple[
         idle=IdlePolicy(timeout=60, warning=10),
         slides=SlideClock(interval=8),
         pin_lock=PinLock(check=lambda pin: pin == PIN),
+        default_language=default_language,
     )
     return machine, clock
 

@@ -296,3 +296,24 @@ def test_empty_shape_is_refused() -> None:
 def test_start_language_can_be_chosen() -> None:
     machine = NavigationMachine(SHAPE, lambda: 0.0, default_language="en")
     assert machine.state.visit.language == "en"
+
+
+def test_an_event_sent_by_a_listener_waits_until_every_listener_heard_the_first() -> None:
+    """Run to completion: a narrator that fails at once (an earlier listener) must not
+    make the statistics recorder (a later one) hear "narration ended" before "started"."""
+    machine, clock = make_machine()
+    send(machine, clock, ev.Touch(), ev.OpenStop(1))
+    heard: list[tuple[str, bool, bool]] = []
+
+    def narrator(change: Change) -> None:
+        if change.new.visit.narrating and not change.old.visit.narrating:
+            machine.dispatch(ev.NarrationEnded())  # no sound device: it ends at once
+
+    def statistics(change: Change) -> None:
+        heard.append((type(change.event).__name__, change.old.visit.narrating, change.new.visit.narrating))
+
+    machine.subscribe(narrator)
+    machine.subscribe(statistics)
+    send(machine, clock, ev.ToggleNarration())
+    assert heard == [("ToggleNarration", False, True), ("NarrationEnded", True, False)]
+    assert not machine.state.visit.narrating

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from kiosk.core import events as ev
-from kiosk.core.navigation import Screen
+from kiosk.core.navigation import Change, Effect, Screen
 from kiosk.core.shape import Shape
 from tests.core.machine_helpers import PIN, FakeClock, make_machine
 
@@ -44,6 +44,17 @@ class KioskCrowd(RuleBasedStateMachine):
         self.clock = FakeClock()
         self.machine, _ = make_machine(clock=self.clock)
         self.pin_accepted = False
+        self.open_sessions = 0
+
+    @initialize(default=st.sampled_from([None, "es", "en", "qu", "fr"]))
+    def staff_configured_a_default_language(self, default: str | None) -> None:
+        """As config.yaml's default_language, which a later reload may drop or bring back."""
+        self.machine, _ = make_machine(clock=self.clock, default_language=default)
+        self.machine.subscribe(self._count_sessions)
+
+    def _count_sessions(self, change: Change) -> None:
+        self.open_sessions += Effect.SESSION_STARTED in change.effects
+        self.open_sessions -= Effect.SESSION_ENDED in change.effects
 
     @rule(event=VISITOR_EVENTS, gap=st.floats(0.0, 5.0))
     def visitor_acts(self, event: ev.Event, gap: float) -> None:
@@ -93,6 +104,11 @@ class KioskCrowd(RuleBasedStateMachine):
             assert self.pin_accepted
         if self.machine.state.screen is Screen.ATTRACT:
             self.pin_accepted = False
+
+    @invariant()
+    def a_visit_is_open_exactly_while_a_visitor_is_there(self) -> None:
+        visiting = self.machine.state.screen in (Screen.HOME, Screen.STOP, Screen.ZOOM)
+        assert self.open_sessions == int(visiting)  # staff interrupting a visit closes it too
 
     @invariant()
     def warning_only_over_a_visit(self) -> None:
