@@ -13,12 +13,16 @@ import os
 
 N, R, P = 2**14, 8, 1
 MIN_DIGITS = 4
+MAX_DIGITS = 12
+"""The staff pad takes at most this many digits: a longer PIN could never be typed."""
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> str:
     """``scrypt$n$r$p$salt$hash`` with base64 parts; the PIN itself is not kept."""
     if not pin.isdigit() or len(pin) < MIN_DIGITS:
         raise ValueError(f"a PIN is at least {MIN_DIGITS} digits")
+    if len(pin) > MAX_DIGITS:
+        raise ValueError(f"a PIN is at most {MAX_DIGITS} digits (the staff pad takes no more)")
     salt = salt or os.urandom(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=N, r=R, p=P, dklen=32)
     return f"scrypt${N}${R}${P}${_b64(salt)}${_b64(digest)}"

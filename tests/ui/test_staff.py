@@ -46,6 +46,7 @@ class Staffed:
             stats_path=tmp_path / "stats.sqlite3",
             tick_ms=5,
             narration_engine="none",
+            state_folder=tmp_path / "state",
         )
         self.window.show()
         qtbot.waitExposed(self.window)
@@ -267,3 +268,53 @@ def test_a_broken_first_picture_still_lets_the_kiosk_say_it_is_ready(qtbot, tmp_
     finally:
         made.runtime.stop()
         made.store.wait()
+
+
+def test_the_pin_lock_survives_a_restart_and_wrong_tries_are_logged_without_digits(
+    qtbot, tmp_path: Path, caplog
+) -> None:
+    path = copy_minimal(tmp_path)
+    config = Config(pin_hash=PIN_HASH)
+    first = Staffed(qtbot, path, config, tmp_path)
+    try:
+        for _ in range(5):
+            first.tap(20, 20)
+        for _ in range(4):
+            first.type_pin("0000")
+        first.runtime.pin_record.wait()
+    finally:
+        first.runtime.stop()
+        first.store.wait()
+        first.window.allow_close = True
+        first.window.close()
+    logged = [r.getMessage() for r in caplog.records if "PIN" in r.getMessage()]
+    assert len([m for m in logged if "a wrong staff PIN" in m]) == 4
+    assert not any("0000" in message for message in logged)  # never the digits
+    assert oct((tmp_path / "state" / "pin-lock.json").stat().st_mode & 0o777) == "0o600"
+
+    again = Staffed(qtbot, path, config, tmp_path)  # pulling the plug gives no fresh tries
+    try:
+        for _ in range(5):
+            again.tap(20, 20)
+        again.type_pin("0000")
+        assert again.window.pin.info.text().startswith("Too many wrong PINs: locked for")
+        again.runtime.pin_record.wait()
+    finally:
+        again.runtime.stop()
+        again.store.wait()
+        again.window.allow_close = True
+        again.window.close()
+    third = Staffed(qtbot, path, config, tmp_path)  # still locked after another restart
+    try:
+        for _ in range(5):
+            third.tap(20, 20)
+        third.type_pin(PIN)
+        assert third.state.screen is Screen.STAFF_PIN
+    finally:
+        third.runtime.stop()
+        third.store.wait()
+
+
+def test_set_pin_refuses_a_pin_the_pad_cannot_type() -> None:
+    with pytest.raises(ValueError, match="at most 12 digits"):
+        hash_pin("1234567890123")

@@ -126,6 +126,7 @@ def run_app(
             language=language,
             stats_path=folder / "statistics.sqlite3",
             log_tail=tail,
+            state_folder=folder,
         )
         runtime.controller.watcher.lockdown = kiosk_mode
         runtime.start()

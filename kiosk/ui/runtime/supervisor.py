@@ -31,6 +31,7 @@ from kiosk.ui.media.narration import Narrator
 from kiosk.ui.runtime.controller import KioskController
 from kiosk.ui.runtime.fault_guard import EXIT_FAULTS, FaultGuard
 from kiosk.ui.runtime.narration_recording import NarrationRecording, hints
+from kiosk.ui.runtime.pin_record import PinRecord
 from kiosk.ui.runtime.qtapp import application
 from kiosk.ui.runtime.stall_detector import StallDetector
 from kiosk.ui.runtime.visitor_statistics import VisitorStatistics
@@ -63,6 +64,7 @@ class KioskRuntime(QObject):
         log_tail: LogTail | None = None,
         tick_ms: int = 200,
         narration_engine: str = "auto",
+        state_folder: Path | None = None,
     ) -> None:
         super().__init__(window)
         self.exhibit_path, self.media_root, self.config = exhibit_path, media_root, config
@@ -73,11 +75,15 @@ class KioskRuntime(QObject):
         self.reload_errors: list[str] = []
         self.log_tail = log_tail or LogTail()
         narrator = Narrator(engine=narration_engine, volume=config.volume / 100, recordings=narration_dir(exhibit.id))
+        self.pin_lock = PinLock(check=_pin_check(config))
+        self.pin_record = PinRecord(
+            state_folder / "pin-lock.json" if state_folder else None, self.pin_lock, clock, wall
+        )
         self.controller = KioskController(
             exhibit,
             window,
             clock=clock,
-            pin_lock=PinLock(check=_pin_check(config)),
+            pin_lock=self.pin_lock,
             language=language or config.default_language,
             tick_ms=tick_ms,
             narrator=narrator,
@@ -118,6 +124,7 @@ class KioskRuntime(QObject):
         self.stall_detector.stop()
         self.recording.stop()
         self.controller.stop()
+        self.pin_record.wait()
         self.fault_guard.uninstall()
         if self.statistics is not None:
             self.statistics.close()
@@ -135,9 +142,15 @@ class KioskRuntime(QObject):
     # --- staff -----------------------------------------------------------------
     def _on_effect(self, effect: Effect) -> None:
         if effect is Effect.PIN_REJECTED:
+            log.warning(
+                "a wrong staff PIN was entered (%d of %d before the pad locks)",
+                self.pin_lock.failures,
+                self.pin_lock.max_attempts,
+            )
             self.window.pin.show_message("Wrong PIN.")
         elif effect is Effect.PIN_LOCKED:
-            seconds = self.controller.machine.pin_lock.seconds_locked(self.clock())
+            seconds = self.pin_lock.seconds_locked(self.clock())
+            log.warning("staff PIN pad locked for %d s after repeated wrong PINs", seconds)
             self.window.pin.show_message(f"Too many wrong PINs: locked for {seconds} s.")
         elif effect is Effect.RELOAD_REQUESTED:
             self.reload()

@@ -12,12 +12,11 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
 from kiosk.core.model import Exhibit
+from kiosk.core.pin import MAX_DIGITS
 from kiosk.core.state import NavState
 from kiosk.ui.style.look import Look
 from kiosk.ui.widgets.buttons import TouchButton, paint_label, set_style, text_label
 from kiosk.ui.widgets.scrolling import kinetic_area
-
-MAX_DIGITS = 12
 
 
 class PinPadScreen(QWidget):
