@@ -172,3 +172,66 @@ def test_a_held_store_decodes_nothing_and_the_attract_screen_waits(qtbot, tmp_pa
     assert store.wait(3000)
     assert len(calls) == 1  # now, and only now, the first picture is decoded
     window.close()
+
+
+def _keep_a_first_frame(qtbot, exhibit_path: Path, frames: KeptPictures, size: tuple[int, int]) -> Path:
+    picture = next(load_exhibit(exhibit_path).attract_images()).path
+    window = _attract_window(qtbot, exhibit_path, ImageStore())
+    window.resize(*size)
+    window.show()
+    with qtbot.waitSignal(window.attract.first_picture, timeout=3000):
+        pass
+    frames.save(picture, window.attract.size(), False, window.attract.render_frame(), window.attract.frame_detail())
+    window.close()
+    window.store.wait()
+    return picture
+
+
+def test_a_kept_frame_of_another_size_never_holds_up_the_start(qtbot, tmp_path: Path) -> None:
+    """A frame kept on one screen, and a start on another (a rotated display): it
+    is discarded and the live frame comes, so READY=1 is sent."""
+    exhibit_path = copy_minimal(tmp_path)
+    frames = KeptPictures(tmp_path / "frames", stamp="fonts and code")
+    picture = _keep_a_first_frame(qtbot, exhibit_path, frames, (800, 450))
+    window = _attract_window(qtbot, exhibit_path, ImageStore())
+    window.resize(800, 450)
+    assert _recall_first_frame(frames, window.attract, picture, window.size())
+    window.resize(450, 800)  # the window ends up another size
+    window.show()
+    with qtbot.waitSignal(window.attract.first_picture, timeout=3000):
+        pass
+    assert window.attract.kept_frame is None
+    window.close()
+    window.store.wait()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "corrupt"])
+def test_a_damaged_kept_frame_is_ignored(qtbot, tmp_path: Path, damage: str) -> None:
+    exhibit_path = copy_minimal(tmp_path)
+    frames = KeptPictures(tmp_path / "frames", stamp="fonts and code")
+    picture = _keep_a_first_frame(qtbot, exhibit_path, frames, (800, 450))
+    entry = next((tmp_path / "frames").glob("*.pixels"))
+    data = entry.read_bytes()
+    entry.write_bytes(data[: len(data) // 2] if damage == "truncated" else data[:20] + b"\xff" * (len(data) - 20))
+    window = _attract_window(qtbot, exhibit_path, ImageStore())
+    assert not _recall_first_frame(frames, window.attract, picture, window.size())
+    window.store.wait()
+
+
+def test_the_start_deadline_draws_live_whatever_is_still_on_its_way(qtbot, tmp_path: Path) -> None:
+    """A decode (or font registration) that never finishes: after the deadline the
+    attract screen is drawn live without its picture, and the kiosk counts as started."""
+    release = threading.Event()
+    store = ImageStore()
+    store.prepare(lambda: release.wait(10))  # stuck, as a hung decoder would be
+    window = _attract_window(qtbot, copy_minimal(tmp_path), store)
+    window.show()
+    qtbot.waitExposed(window)
+    window.attract.repaint()
+    assert not window.attract.showing_picture()
+    with qtbot.waitSignal(window.attract.first_picture, timeout=3000):
+        window.attract.give_up_waiting()
+    assert window.attract.showing_picture()
+    release.set()
+    window.close()
+    store.wait()

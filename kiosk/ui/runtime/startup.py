@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+START_DEADLINE_MS = 3000
+
 
 def run_app(
     exhibit_path: Path,
@@ -146,6 +148,11 @@ def run_app(
                 )
 
     window.attract.first_picture.connect(start_runtime)
+    # Whatever the caches say or a decoder does, the kiosk starts: after this long it draws
+    # live with what it has, and a picture still on its way is drawn when it comes.
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(START_DEADLINE_MS, window.attract.give_up_waiting)
     code = app.exec()
     for runtime in running:
         runtime.stop()

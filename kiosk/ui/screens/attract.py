@@ -46,6 +46,7 @@ class AttractScreen(QWidget):
         self._live = False
         """The first live frame has been drawn; before it, the kept one if any."""
         self.kept_frame: QImage | None = None
+        self._waited_enough = False
         """The first frame as drawn at the last start (see ``render_frame``)."""
         self.frame = QTimer(self)
         self.frame.setInterval(33)
@@ -106,14 +107,24 @@ class AttractScreen(QWidget):
             self.paths[index % len(self.paths)], self.request_size(self.width(), self.height()), cover=True
         )
 
+    def give_up_waiting(self) -> None:
+        """The start-up deadline: draw live now, with whatever is ready, and count the
+        kiosk as started; a picture that arrives later is drawn when it comes."""
+        self._waited_enough = True
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.look is None:
             return
+        if self.kept_frame is not None and self.kept_frame.size() != self.size():
+            self.kept_frame = None  # drawn for another screen: useless here, and must not hold up the start
         if not self._live and (self.kept_frame is None or self._painted_slide is not None) and self._live_ready():
             self._live, self.kept_frame = True, None  # a kept frame is shown at least once: nothing waits for more
         painter = QPainter(self)
         if self._live:
             self._paint_live(painter, self.size(), time.monotonic() - self.changed_at, self.previous)
+            if self._waited_enough:
+                self._shown(self.slide)
         elif self.kept_frame is not None and self.kept_frame.size() == self.size():
             painter.drawImage(QPointF(0, 0), self.kept_frame)  # the first frame, as it was last drawn
             self._shown(self.slide)
@@ -124,6 +135,8 @@ class AttractScreen(QWidget):
         """Whether the first live frame can be drawn: the kiosk font registered
         (words would fall back) and the first picture decoded or known broken
         (words alone would flash before it)."""
+        if self._waited_enough:
+            return True
         if not self.store.is_prepared():
             return False
         if not self.paths:
