@@ -20,7 +20,7 @@ TEST_DEB_PKGS := speech-dispatcher speech-dispatcher-espeak-ng pulseaudio at-spi
 
 run: setup narration
 	@$(PY) -m compileall -q kiosk >/dev/null  # bytecode even where PYTHONDONTWRITEBYTECODE is set: a quicker start
-	$(VENV)/bin/kiosk run $(ARGS)
+	MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 $(VENV)/bin/kiosk run $(ARGS)  # see kiosk/service.py
 
 # The bundled exhibit's recorded narration: a few seconds the first time, nothing after.
 narration: setup

@@ -16,6 +16,13 @@ from kiosk.core.paths import config_dir
 
 UNIT_NAME = "museum-kiosk.service"
 
+ALLOCATOR_ENV = {"MALLOC_ARENA_MAX": "2", "MALLOC_MMAP_THRESHOLD_": "131072"}
+"""glibc's allocator, tuned before the process starts (it must be, to apply to every
+thread): decoded pictures come and go all day, and with glibc's defaults each decode
+thread keeps an arena and freed pictures stay in the heap. Measured with the memory
+soak (3,000 events, 150 resets): 251 MB after a tour and 234 MB after the soak with the
+defaults; 167 and 167 MB with these."""
+
 
 def unit_text(exhibit: Path | None, config: Path | None) -> str:
     command = [sys.executable, "-m", "kiosk", "run", "--kiosk"]
@@ -23,6 +30,7 @@ def unit_text(exhibit: Path | None, config: Path | None) -> str:
         command += ["--config", str(config.resolve())]
     if exhibit is not None:
         command.append(str(exhibit.resolve()))
+    allocator = "\n".join(f"Environment={name}={value}" for name, value in ALLOCATOR_ENV.items())
     return f"""[Unit]
 Description=Museum exhibit kiosk
 After=graphical-session.target
@@ -31,6 +39,7 @@ PartOf=graphical-session.target
 [Service]
 Type=notify
 NotifyAccess=main
+{allocator}
 ExecStart={shlex.join(command)}
 Restart=always
 RestartSec=2

@@ -66,9 +66,6 @@ class Rig:
 
 
 def make_rig(exhibit_path: Path) -> Rig:
-    from kiosk.ui.runtime.allocator import tune_allocator
-
-    tune_allocator()  # as `kiosk run` does
     app = application()
     store = ImageStore()
     window = KioskWindow(store, register_fonts())

@@ -16,6 +16,8 @@ full check, which reports the problem as usual.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import logging
 import os
@@ -27,13 +29,13 @@ from typing import Any
 from kiosk import __version__
 from kiosk.core.dates import DateSpec, PartialDate
 from kiosk.core.diagnostics import Diagnostic, Severity
-from kiosk.core.media import default_media_root
+from kiosk.core.media import MediaPathError, default_media_root, resolve_media_path
 from kiosk.core.model import AttractSettings, Exhibit, Image, Language, LocalParagraphs, LocalText, Reading, Stop
 from kiosk.core.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 _CLASSES = {
     cls.__name__: cls
     for cls in (
@@ -60,19 +62,47 @@ def entry_path(exhibit_path: Path, folder: Path | None = None) -> Path:
 
 
 def load(exhibit_path: Path, media_root: Path | None = None, folder: Path | None = None) -> Checked | None:
-    """The exhibit and its warnings as last checked, or None when anything changed."""
+    """The exhibit and its warnings as last checked, or None when anything changed.
+
+    An entry is trusted no more than the file it stands for: every media path
+    in it is checked again with the loader's own rule (no way out of media/),
+    and every media file against the digest of its content kept with it. An
+    entry that fails any check is deleted, so the full check runs and a good
+    entry is written again.
+    """
+    entry = entry_path(exhibit_path, folder)
     try:
-        text = entry_path(exhibit_path, folder).read_text(encoding="utf-8")
-        data = json.loads(text, object_hook=_decode)
-        if data.get("key") != _key(exhibit_path, media_root) or not _media_unchanged(data["media"]):
-            return None
+        raw = entry.read_bytes()
+    except OSError:
+        return None
+    try:
+        data = json.loads(raw.decode("utf-8"), object_hook=_decode)
+        if data.get("key") != _key(exhibit_path, media_root):
+            return None  # made for another version of the file: replaced at the next store
         exhibit = data["exhibit"]
+        if not isinstance(exhibit, Exhibit) or not _paths_inside(exhibit) or not _media_unchanged(data["media"]):
+            raise ValueError("the entry does not match its media")
         diagnostics = tuple(
             Diagnostic(f, line, col, Severity(sev), msg) for f, line, col, sev, msg in data["diagnostics"]
         )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # no entry, or one we cannot trust: check the file
-    return (exhibit, diagnostics) if isinstance(exhibit, Exhibit) else None
+    except (OSError, ValueError, KeyError, TypeError, MediaPathError) as error:
+        log.info("discarding the kept copy of %s: %s", exhibit_path.name, error)
+        with contextlib.suppress(OSError):
+            entry.unlink()
+        return None
+    return exhibit, diagnostics
+
+
+def _paths_inside(exhibit: Exhibit) -> bool:
+    """Each media path is what the loader would resolve it to, inside the media folder."""
+    for stop in exhibit.stops:
+        for image in stop.images:
+            if resolve_media_path(exhibit.media_root, image.file) != image.path:
+                return False
+        for _, path in stop.audio:
+            if not path.resolve().is_relative_to(exhibit.media_root.resolve()):
+                return False
+    return True
 
 
 def store(
@@ -124,12 +154,25 @@ def _code_stamp() -> str:
     return f"{__version__};" + ";".join(stamps)
 
 
-def _stamp(path: Path) -> list[int] | None:
+WHOLE_FILE_BYTES = 8 * 1024 * 1024
+"""Media up to this size are hashed whole; larger ones by their ends and size (a
+start cannot read gigabytes of photographs), with their change time, which no
+one can set back."""
+
+
+def _stamp(path: Path) -> list[int | str] | None:
     try:
         info = path.stat()
+        with path.open("rb") as handle:
+            if info.st_size <= WHOLE_FILE_BYTES:
+                digest = hashlib.blake2b(handle.read(), digest_size=16)
+            else:
+                digest = hashlib.blake2b(handle.read(1 << 20), digest_size=16)
+                handle.seek(-(1 << 20), os.SEEK_END)
+                digest.update(handle.read())
     except OSError:
         return None
-    return [info.st_size, info.st_mtime_ns]
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, digest.hexdigest()]
 
 
 def _media_unchanged(recorded: dict[str, Any]) -> bool:

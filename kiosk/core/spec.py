@@ -19,7 +19,10 @@ import yaml
 
 from kiosk.core.dates import is_before, parse_partial_date
 from kiosk.core.diagnostics import Diagnostic, Severity
-from kiosk.core.media import EXPECTED_KIND, MediaPathError, resolve_media_path, sniff_kind
+from kiosk.core.media import EXPECTED_KIND, MediaPathError, content_problems, resolve_media_path, sniff_kind
+
+MAX_TEXT = 5000
+"""Characters in one text: ample for any label, small enough to lay out within a frame."""
 
 INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID", "__bool__": lambda self: False})()
 """Returned by a check that failed; its problems are already reported."""
@@ -90,6 +93,11 @@ class Str(Type):
             return self.expect(node, ctx)
         if not node.value.strip():
             ctx.report(node, "text is empty")
+            return INVALID
+        if len(node.value) > MAX_TEXT:
+            ctx.report(
+                node, f"text of {len(node.value):,} characters; at most {MAX_TEXT:,} fit a screen (a label is some 800)"
+            )
             return INVALID
         return node.value.strip()
 
@@ -375,7 +383,8 @@ class MediaFile(Type):
         if found != EXPECTED_KIND[suffix]:
             what = f"a {found.upper()} file" if found else "not a file type we recognise"
             return f"'{relative}' is named {suffix} but is {what}"
-        return None
+        problems = content_problems(path, found) if found in ("svg", "png", "jpeg", "gif", "webp") else []
+        return f"'{relative}': {'; '.join(problems)}" if problems else None
 
     def schema(self) -> dict[str, Any]:
         ends = "|".join(re.escape(s) for s in self.suffixes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,33 @@ def test_a_damaged_or_forged_entry_is_ignored(tmp_path: Path, checks: list[Path]
     exhibit, _ = exhibit_cache.check(path)
     assert len(checks) == 2  # checked again in full
     assert exhibit == good
+
+
+def test_an_entry_pointing_outside_the_media_folder_is_deleted_and_rebuilt(tmp_path: Path, checks: list[Path]) -> None:
+    path = copy_minimal(tmp_path)
+    exhibit_cache.check(path)
+    entry = exhibit_cache.entry_path(path)
+    outside = tmp_path / "outside.png"
+    shutil.copy(tmp_path / "media" / "mini" / "square.png", outside)
+    text = entry.read_text(encoding="utf-8").replace(str(tmp_path / "media" / "mini" / "square.png"), str(outside))
+    entry.write_text(text, encoding="utf-8")  # as someone with the kiosk account's rights could
+    checks.clear()
+    exhibit, _ = exhibit_cache.check(path)
+    assert checks, "the forged entry was trusted"
+    assert exhibit is not None and all(
+        image.path.is_relative_to(tmp_path / "media") for s in exhibit.stops for image in s.images
+    )
+    assert str(outside) not in entry.read_text(encoding="utf-8")  # rebuilt from the real file
+
+
+def test_new_content_with_the_same_size_and_time_is_noticed(tmp_path: Path, checks: list[Path]) -> None:
+    path = copy_minimal(tmp_path)
+    exhibit_cache.check(path)
+    svg = tmp_path / "media" / "mini" / "scene.svg"
+    info = svg.stat()
+    data = svg.read_bytes()
+    svg.write_bytes(data.replace(b"<svg", b"<SVG", 1) if b"<svg" in data else data[::-1])
+    os.utime(svg, ns=(info.st_atime_ns, info.st_mtime_ns))  # size and time as before
+    checks.clear()
+    exhibit_cache.check(path)
+    assert checks, "a changed file was taken on trust"

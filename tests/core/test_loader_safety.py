@@ -6,6 +6,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from kiosk.core.loader import check_exhibit
 from kiosk.core.yamlsource import MAX_FILE_BYTES
 from tests.helpers import CORPUS, copy_minimal
@@ -90,3 +92,61 @@ def test_range_of_mixed_precision_is_compared_at_the_shared_precision(tmp_path: 
     exhibit.write_text(exhibit.read_text().replace("to: 1952\n", "to: 1951\n"))
     errors = check_exhibit(exhibit).errors
     assert len(errors) == 1 and "ends (1951) before it starts (1952-04-09)" in errors[0].message
+
+
+SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
+
+
+@pytest.mark.parametrize(
+    "inside, found",
+    [
+        ('<image href="/etc/passwd.png" width="10" height="10"/>', "'/etc/passwd.png', outside the file"),
+        ('<image xlink:href="../../../outside/secret.png"/>', "'../../../outside/secret.png'"),
+        ('<image href="file:///home/staff/secret.png"/>', "'file:///home/staff/secret.png'"),
+        ('<image href="https://example.invalid/x.png"/>', "'https://example.invalid/x.png'"),
+        ('<rect style="fill: url(other.svg#p)" width="5" height="5"/>', "'other.svg#p'"),
+        ("<style>@import 'more.css';</style>", "imports a style sheet"),
+    ],
+)
+def test_an_svg_that_reaches_outside_itself_is_refused(tmp_path: Path, inside: str, found: str) -> None:
+    exhibit = copy_minimal(tmp_path)
+    (tmp_path / "media" / "mini" / "scene.svg").write_text(f"{SVG_HEAD}{inside}</svg>")
+    errors = check_exhibit(exhibit).errors
+    assert errors and any(found in e.message for e in errors), errors
+
+
+def test_svg_fragments_and_embedded_pictures_are_fine(tmp_path: Path) -> None:
+    exhibit = copy_minimal(tmp_path)
+    (tmp_path / "media" / "mini" / "scene.svg").write_text(
+        f'{SVG_HEAD}<defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="5" height="5"/>'
+        '<image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/></svg>'
+    )
+    assert check_exhibit(exhibit).errors == ()
+
+
+def test_an_svg_with_entity_expansion_is_refused(tmp_path: Path) -> None:
+    exhibit = copy_minimal(tmp_path)
+    bomb = '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+    (tmp_path / "media" / "mini" / "scene.svg").write_text(f"{bomb}{SVG_HEAD}<text>&b;</text></svg>")
+    errors = check_exhibit(exhibit).errors
+    assert any("declares XML entities" in e.message for e in errors), errors
+
+
+def test_a_bitmap_larger_than_the_decoder_takes_is_refused(tmp_path: Path) -> None:
+    import struct
+    import zlib
+
+    exhibit = copy_minimal(tmp_path)
+    header = struct.pack(">IIBBBBB", 30000, 30000, 8, 6, 0, 0, 0)
+    chunk = struct.pack(">I", len(header)) + b"IHDR" + header + struct.pack(">I", zlib.crc32(b"IHDR" + header))
+    (tmp_path / "media" / "mini" / "square.png").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk)
+    errors = check_exhibit(exhibit).errors
+    assert any("30000x30000 pixels" in e.message for e in errors), errors
+
+
+def test_a_text_too_long_to_lay_out_in_a_frame_is_refused_where_it_is(tmp_path: Path) -> None:
+    exhibit = copy_minimal(tmp_path)
+    text = exhibit.read_text()
+    exhibit.write_text(text.replace("title:\n  es:", f"title:\n  es: {'palabra ' * 1000}\n  xx:", 1))
+    errors = [e for e in check_exhibit(exhibit).errors if "characters" in e.message]
+    assert errors and errors[0].line == text[: text.index("title:\n  es:")].count("\n") + 2

@@ -15,11 +15,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPainter
 
+from kiosk.core.media import resolve_at_open, svg_problems
 from kiosk.ui.media.kept_pictures import KeptPictures
+
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +47,42 @@ def fitted(size: QSize, box: QSize, cover: bool = False) -> QSize:
     return QSize(max(1, round(size.width() * factor)), max(1, round(size.height() * factor)))
 
 
-def decode(path: Path, size: QSize, cover: bool = False) -> QImage | None:
-    """The image at ``path`` fitted inside ``size`` (or covering it), or None if broken."""
-    if path.suffix.lower() == ".svg":
-        from PySide6.QtSvg import QSvgRenderer  # here, on a decode thread: not on the way to the first frame
+def read_media(path: Path, root: Path | None) -> bytes | None:
+    """The file's bytes, read through its path resolved now: a link swapped since the
+    exhibit was checked is refused here, when it is read. None when refused or unreadable."""
+    target = resolve_at_open(path, root) if root is not None else path
+    if target is None:
+        log.warning("refused %s: it now leads outside the media folder", path)
+        return None
+    try:
+        return target.read_bytes()
+    except OSError:
+        return None
 
-        renderer = QSvgRenderer(str(path))
-        if not renderer.isValid():
+
+def open_svg(path: Path, root: Path | None) -> QSvgRenderer | None:
+    """A renderer for a safe SVG: read from its bytes (so it can resolve nothing
+    beside it), refused if it declares entities or refers outside itself."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtSvg import QSvgRenderer  # on a decode thread: not on the way to the first frame
+
+    data = read_media(path, root)
+    if data is None:
+        return None
+    problems = svg_problems(data)
+    if problems:
+        log.warning("refused %s: %s", path, "; ".join(problems))
+        return None
+    renderer = QSvgRenderer(QByteArray(data))
+    return renderer if renderer.isValid() else None
+
+
+def decode(path: Path, size: QSize, cover: bool = False, root: Path | None = None) -> QImage | None:
+    """The image at ``path`` fitted inside ``size`` (or covering it), or None if broken.
+    ``root``: the media folder the file must still be in when it is read."""
+    if path.suffix.lower() == ".svg":
+        renderer = open_svg(path, root)
+        if renderer is None:
             return None
         image = QImage(fitted(renderer.defaultSize(), size, cover), QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(0)  # transparent
@@ -57,7 +91,14 @@ def decode(path: Path, size: QSize, cover: bool = False) -> QImage | None:
         renderer.render(painter)
         painter.end()
         return image
-    reader = QImageReader(str(path))
+    data = read_media(path, root)
+    if data is None:
+        return None
+    from PySide6.QtCore import QBuffer, QByteArray
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     original = reader.size()
     if original.isValid():
@@ -93,6 +134,7 @@ class _DecodeTask(QRunnable):
     ) -> None:
         super().__init__()
         self.key, self.path, self.size, self.relay, self.gate, self.keep = key, path, size, relay, gate, keep
+        self.root: Path | None = None
 
     def run(self) -> None:
         cover = self.key[3]
@@ -100,7 +142,7 @@ class _DecodeTask(QRunnable):
             image = self.keep.load(self.path, self.size, cover) if self.keep is not None else None
             if image is None:
                 self.gate.wait()  # kept pixels need no fonts; a decode may
-                image = decode(self.path, self.size, cover=cover)
+                image = decode(self.path, self.size, cover=cover, root=self.root)
                 if image is not None and self.keep is not None:
                     self.keep.save(self.path, self.size, cover, image)
         except Exception:  # a decoder bug must not kill the pool thread
@@ -128,6 +170,8 @@ class ImageStore(QObject):
         self.budget = budget_bytes
         self.kept = kept
         """Where pictures asked for with ``keep`` are kept between starts."""
+        self.media_root: Path | None = None
+        """The media folder every file must still be in when it is read (set with the exhibit)."""
         self._pool = pool or QThreadPool.globalInstance()
         self._cache: OrderedDict[Key, QImage] = OrderedDict()
         self._bytes = 0
@@ -190,7 +234,9 @@ class ImageStore(QObject):
         key = self.key(path, size, cover)
         if key not in self._pending:
             self._pending.add(key)
-            self._pool.start(_DecodeTask(key, path, size, self._relay, self._gate, self.kept if keep else None))
+            task = _DecodeTask(key, path, size, self._relay, self._gate, self.kept if keep else None)
+            task.root = self.media_root
+            self._pool.start(task)
         return None
 
     def clear(self) -> None:

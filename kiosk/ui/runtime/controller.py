@@ -48,6 +48,7 @@ class KioskController(QObject):
     ) -> None:
         super().__init__(window)
         self.exhibit, self.window = exhibit, window
+        window.store.media_root = exhibit.media_root  # no file outside it reaches the screen
         self.machine = NavigationMachine(
             Shape.of(exhibit),
             clock,
@@ -109,6 +110,7 @@ class KioskController(QObject):
     def replace_exhibit(self, exhibit: Exhibit) -> None:
         """New content is in place: keep the visitor as near as possible."""
         self.exhibit = exhibit
+        self.window.store.media_root = exhibit.media_root
         self.narrator.set_exhibit(exhibit, self._hints())
         self.machine.dispatch(ev.ContentReloaded(Shape.of(exhibit)))
         self.window.show_state(self.exhibit, self.machine.state)

@@ -68,6 +68,7 @@ def run_app(
     drawn_with = stamp_of(fonts + drawing_code())  # the fonts and the code that draws the first frame
     store = ImageStore(kept=KeptPictures(cache_dir() / "pictures", drawn_with))
     store.hold()  # no decode before the fonts its lettering needs (prepare_live_frames)
+    store.media_root = exhibit.media_root  # no file outside it reaches the screen
     frames = KeptPictures(cache_dir() / "frames", drawn_with)
     screens = app.screens()
     chosen = screens[min(screen if screen is not None else config.screen, len(screens) - 1)]
@@ -109,10 +110,8 @@ def run_app(
         """The first frame is out: now the rest of the kiosk."""
         notify("STATUS=attract screen shown")  # systemd shows it; `kiosk bench` times it
         from kiosk.logsetup import attach_file_log
-        from kiosk.ui.runtime.allocator import tune_allocator
         from kiosk.ui.runtime.supervisor import KioskRuntime
 
-        tune_allocator()  # for the day ahead; the two decode threads may already have their arenas
         if recalled:
             prepare_live_frames()  # the kept frame stays on screen until these are ready
         elif first is not None and not store.is_broken(first.path):

@@ -13,7 +13,7 @@ from kiosk.core import events as ev
 from kiosk.core.model import Exhibit
 from kiosk.core.state import NavState
 from kiosk.core.strings import tr
-from kiosk.ui.media.images import ImageStore
+from kiosk.ui.media.images import ImageStore, open_svg
 from kiosk.ui.style.look import Look
 from kiosk.ui.widgets.buttons import TouchButton, paint_label, set_style, text_label
 from kiosk.ui.widgets.image_view import paint_fallback
@@ -50,9 +50,9 @@ class ZoomView(QWidget):
         if path != self.path:
             self.path, self.zoom, self.offset = path, 1.0, QPointF(0, 0)
             self.image = None
-            self.svg = QSvgRenderer(str(path)) if path.suffix.lower() == ".svg" else None
-            if self.svg is not None and not self.svg.isValid():
-                self.svg = None
+            svg = path.suffix.lower() == ".svg"
+            self.svg = open_svg(path, self.store.media_root) if svg else None
+            if svg and self.svg is None:
                 self.store.mark_broken(path)
         self.alt, self.missing, self.look = alt, missing, look
         self.setAccessibleName(alt)
