@@ -32,9 +32,21 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     for path in args.paths:
         result = check_exhibit(Path(path), Path(args.media) if args.media else None)
         diagnostics.extend(result.diagnostics)
-        for diagnostic in result.diagnostics:
-            print(diagnostic)
-    print(summary(diagnostics, len(args.paths)))
+        if args.format == "text":
+            for diagnostic in result.diagnostics:
+                print(diagnostic.full())
+    if args.format == "json":
+        import json
+
+        errors = sum(1 for d in diagnostics if d.is_error)
+        counts = {"files": len(args.paths), "errors": errors, "warnings": len(diagnostics) - errors}
+        print(
+            json.dumps(
+                {"summary": counts, "diagnostics": [d.as_json() for d in diagnostics]}, ensure_ascii=False, indent=2
+            )
+        )
+    else:
+        print(summary(diagnostics, len(args.paths)))
     return EXIT_INVALID if any(d.is_error for d in diagnostics) else EXIT_OK
 
 
@@ -286,6 +298,12 @@ def _media_option(parser: argparse.ArgumentParser) -> None:
 
 def _args_validate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text (FILE:LINE:COL with the lines around) or json (one object per diagnostic)",
+    )
     _media_option(parser)
     parser.set_defaults(handler=_cmd_validate)
 

@@ -42,13 +42,14 @@ def load_config(path: Path, required: bool = False) -> Config:
     from kiosk.core.yamlsource import compose, read_text
 
     name = str(path)
-    node = compose(read_text(path, name), name)
+    text = read_text(path, name)
+    node = compose(text, name)
     if node is None:
         return Config(path=path)
     ctx = Context(file=name, media_root=path.parent, check_media=False)
     values = CONFIG.check(node, ctx) if isinstance(node, yaml.MappingNode) else CONFIG.expect(node, ctx)
     if values is INVALID or any(d.is_error for d in ctx.diagnostics):
-        raise ExhibitError(ctx.diagnostics)
+        raise ExhibitError([d.with_context(text) for d in ctx.diagnostics])
     exhibit = values.get("exhibit")
     return Config(
         path=path,

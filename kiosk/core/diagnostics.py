@@ -7,7 +7,7 @@ clickable, takes them straight to the offending value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 
@@ -25,9 +25,33 @@ class Diagnostic:
     column: int
     severity: Severity
     message: str
+    context: str = field(default="", compare=False)
+    """The line with one either side and a caret, as compilers show it."""
+    end_line: int = field(default=0, compare=False)
+    end_column: int = field(default=0, compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
+
+    def full(self) -> str:
+        """The first line editors jump to, then the lines around the problem."""
+        return f"{self}\n{self.context}" if self.context else str(self)
+
+    def with_context(self, text: str) -> Diagnostic:
+        from kiosk.core.yaml_errors import context_block
+
+        return self if self.context else replace(self, context=context_block(text, self.line, self.column))
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "end": {"line": self.end_line or self.line, "column": self.end_column or self.column},
+            "severity": self.severity.value,
+            "message": self.message,
+            "context": self.context,
+        }
 
     @property
     def is_error(self) -> bool:

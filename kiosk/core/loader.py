@@ -21,7 +21,7 @@ from kiosk.core.exhibit_format import EXHIBIT
 from kiosk.core.media import default_media_root
 from kiosk.core.model import Exhibit, build_exhibit
 from kiosk.core.spec import INVALID, Context
-from kiosk.core.yamlsource import compose, read_text
+from kiosk.core.yamlsource import compose, only_comments, read_text, tab_warnings
 
 
 @dataclass(frozen=True)
@@ -70,23 +70,20 @@ def _check(path: Path, media_root: Path | None, check_media: bool) -> LoadResult
     name = display_name(path)
     root = media_root if media_root is not None else default_media_root(path)
     try:
-        node = compose(read_text(path, name), name)
+        text = read_text(path, name)
+        node = compose(text, name)
     except ExhibitError as exc:
         return LoadResult(None, tuple(exc.diagnostics))
     if node is None:
-        empty = Diagnostic(
-            name,
-            1,
-            1,
-            Severity.ERROR,
-            "the file is empty; an exhibit needs at least 'format', 'id', 'languages' and 'stops'",
-        )
-        return LoadResult(None, (empty,))
+        what = "holds only comments" if only_comments(text) else "is empty"
+        needs = "an exhibit needs at least 'format', 'id', 'languages' and 'stops' (kiosk new makes a start)"
+        return LoadResult(None, (Diagnostic(name, 1, 1, Severity.ERROR, f"the file {what}; {needs}"),))
     ctx = Context(file=name, media_root=root, check_media=check_media)
     values = EXHIBIT.check(node, ctx)
     if values is not INVALID and isinstance(node, yaml.MappingNode):
         _warn_on_order(values, node, ctx)
-    diagnostics = tuple(sorted(ctx.diagnostics))
+    ctx.diagnostics.extend(tab_warnings(text, name))
+    diagnostics = tuple(sorted(d.with_context(text) for d in ctx.diagnostics))
     if values is INVALID or any(d.is_error for d in diagnostics):
         return LoadResult(None, diagnostics)
     return LoadResult(build_exhibit(values, path.resolve(), root), diagnostics)

@@ -50,8 +50,18 @@ class Context:
     """Outcome per media path already checked in this load: None when fine."""
 
     def report(self, node: yaml.Node, message: str, severity: Severity = Severity.ERROR) -> None:
-        mark = node.start_mark
-        self.diagnostics.append(Diagnostic(self.file, mark.line + 1, mark.column + 1, severity, message))
+        mark, end = node.start_mark, node.end_mark
+        self.diagnostics.append(
+            Diagnostic(
+                self.file,
+                mark.line + 1,
+                mark.column + 1,
+                severity,
+                message,
+                end_line=end.line + 1,
+                end_column=end.column + 1,
+            )
+        )
 
     def warn(self, node: yaml.Node, message: str) -> None:
         self.report(node, message, Severity.WARNING)
@@ -163,7 +173,10 @@ class Localised(Type):
         for key_node, value_node in _unique_pairs(node, ctx):
             lang = key_node.value
             if ctx.languages is not None and lang not in ctx.languages:
-                ctx.report(key_node, f"'{lang}' is not one of this exhibit's languages ({', '.join(ctx.languages)})")
+                same = [code for code in ctx.languages if code.lower() == lang.lower()]
+                hint = f"; did you mean '{same[0]}'? (language codes are lower case)" if same else ""
+                listed = ", ".join(ctx.languages)
+                ctx.report(key_node, f"'{lang}' is not one of this exhibit's languages ({listed}){hint}")
                 ok = False
                 continue
             value = self.check_one(value_node, ctx)

@@ -54,7 +54,7 @@ def test_missing_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
 def test_empty_file_says_what_an_exhibit_needs(tmp_path: Path) -> None:
     empty = tmp_path / "empty.yaml"
     empty.write_text("# nothing yet\n")
-    assert "file is empty" in check_exhibit(empty).errors[0].message
+    assert "the file holds only comments; an exhibit needs at least" in check_exhibit(empty).errors[0].message
 
 
 def test_corrupt_image_with_right_header_passes_validation_for_the_ui_fallback(tmp_path: Path) -> None:

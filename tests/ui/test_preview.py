@@ -69,7 +69,8 @@ def test_an_invalid_save_keeps_the_last_good_content_and_shows_the_error(qtbot, 
         save(path, good.replace("date: 1949", "date: 1949-02-30"))
     assert reloaded.args == [False]
     assert preview.banner.isVisible()
-    assert preview.banner.lines == [f"{path}:23:11: error: '1949-02-30' is not a real day: 1949-02 has 28 days"]
+    assert preview.banner.lines[0] == f"{path}:23:11: error: '1949-02-30' is not a real day: 1949-02 has 28 days"
+    assert preview.banner.lines[2:4] == ["  23 |     date: 1949-02-30", "     |           ^"]  # as the terminal shows
     assert preview.controller.exhibit.stops[0].date.label("en") == "1949"  # last good content
     with qtbot.waitSignal(preview.reloaded, timeout=2000) as reloaded:
         save(path, good)

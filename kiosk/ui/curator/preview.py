@@ -133,7 +133,7 @@ class PreviewWindow(QWidget):
     def reload(self) -> None:
         result = check_exhibit(self.exhibit_path, self.media_root)
         if result.exhibit is None:
-            self.banner.show_errors([str(d) for d in result.errors])
+            self.banner.show_errors([row for d in result.errors for row in d.full().splitlines()])
             self.status.setText(f"{len(result.errors)} error(s) in {self.exhibit_path.name}")
             log.warning("preview: %d errors, keeping the last good content", len(result.errors))
             self._watch(self.controller.exhibit)

@@ -175,7 +175,7 @@ class KioskRuntime(QObject):
         result = check_exhibit(self.exhibit_path, self.media_root)
         self.last_reload = self.wall()
         if result.exhibit is None:
-            self.reload_errors = [str(d) for d in result.errors]
+            self.reload_errors = [row for d in result.errors for row in d.full().splitlines()]
             log.warning("reload refused, keeping the current exhibit: %d errors", len(result.errors))
         else:
             self.reload_errors = []
