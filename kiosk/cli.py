@@ -20,9 +20,26 @@ from kiosk.core.paths import default_config_path, state_dir
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
+BUNDLED_NAME = "bolivia-1952.yaml"
+
+
+def bundled_places() -> list[Path]:
+    """Where the bundled exhibit may be: beside the package (a clone, an editable
+    install), or where an install put its data files (<prefix>/share/museum-kiosk)."""
+    import sys
+    import sysconfig
+
+    places = [Path(__file__).resolve().parent.parent / "exhibits" / BUNDLED_NAME]
+    for prefix in dict.fromkeys((sys.prefix, sysconfig.get_paths()["data"], sys.base_prefix)):
+        places.append(Path(prefix) / "share" / "museum-kiosk" / "exhibits" / BUNDLED_NAME)
+    return places
+
+
 def bundled_exhibit() -> Path:
-    """The exhibit shipped with the kiosk (the repository's exhibits folder)."""
-    return Path(__file__).resolve().parent.parent / "exhibits" / "bolivia-1952.yaml"
+    """The exhibit shipped with the kiosk: the first place that has it (else the first
+    place, whose error will say where else we looked)."""
+    places = bundled_places()
+    return next((place for place in places if place.is_file()), places[0])
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -95,6 +112,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if config is None:
         return EXIT_INVALID
     exhibit = Path(args.exhibit) if args.exhibit else (config.exhibit or bundled_exhibit())
+    if not args.exhibit and not config.exhibit and not exhibit.is_file():
+        looked = "\n  ".join(str(place) for place in bundled_places())
+        print(
+            f"kiosk: the bundled exhibit is not installed; looked in:\n  {looked}\n"
+            "name an exhibit file (kiosk run EXHIBIT) or reinstall the kiosk",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     return run_app(
         exhibit,
         kiosk_mode=args.kiosk,
@@ -249,12 +274,10 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
-    path = Path(args.db) if args.db else state_dir() / "statistics.sqlite3"
-    if not path.exists():
-        print(f"kiosk: no statistics yet ({path} does not exist)", file=sys.stderr)
-        return EXIT_INVALID
     import datetime
+    import sqlite3
 
+    path = Path(args.db) if args.db else state_dir() / "statistics.sqlite3"
     since = None
     if args.since:
         try:
@@ -262,9 +285,20 @@ def _cmd_stats(args: argparse.Namespace) -> int:
         except ValueError:
             print(f"kiosk: --since {args.since} is not a date like 2026-05-01", file=sys.stderr)
             return EXIT_USAGE
+    if not path.exists():
+        print(f"No visits recorded yet: the kiosk writes {path} when its first visitor touches the screen.")
+        return EXIT_OK
     from kiosk.core.stats import csv_report, format_report, report
 
-    rep = report(path, since)
+    try:
+        rep = report(path, since)
+    except sqlite3.Error as error:
+        print(
+            f"kiosk: cannot read the statistics in {path}: {error}. The kiosk keeps visits in memory and writes "
+            "them again when the file can be written; move a damaged file aside to start a new one.",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     print(csv_report(rep) if args.csv else format_report(rep))
     return EXIT_OK
 

@@ -24,6 +24,7 @@ class Config:
     pin_hash: str | None = None
     statistics: bool = True
     volume: int = 80
+    reduced_motion: bool = False
 
 
 def load_config(path: Path, required: bool = False) -> Config:
@@ -61,6 +62,7 @@ def load_config(path: Path, required: bool = False) -> Config:
         pin_hash=values.get("pin_hash"),
         statistics=bool(values.get("statistics", True)),
         volume=int(values.get("volume", 80)),
+        reduced_motion=bool(values.get("reduced_motion", False)),
     )
 
 

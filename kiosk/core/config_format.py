@@ -34,5 +34,8 @@ CONFIG_FIELDS: dict[str, Field] = {
     "pin_hash": Field(PinHash(), required=False, doc="Staff PIN hash, written by 'kiosk set-pin'."),
     "statistics": Field(Bool(), required=False, doc="Record anonymous visitor statistics."),
     "volume": Field(Number(0, 100, integer=True), required=False, doc="Narration volume, 0-100."),
+    "reduced_motion": Field(
+        Bool(), required=False, doc="Still attract pictures and cuts between screens for every visitor (default false)."
+    ),
 }
 CONFIG: Type = Record(CONFIG_FIELDS, name="configuration")

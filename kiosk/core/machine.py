@@ -33,6 +33,7 @@ class NavigationMachine:
         pin_lock: PinLock | None = None,
         gesture: CornerGesture | None = None,
         default_language: str | None = None,
+        reduced_motion: bool = False,
     ) -> None:
         if shape.stop_count == 0:
             raise ValueError("an exhibit needs at least one stop")
@@ -42,6 +43,8 @@ class NavigationMachine:
         self.slides = slides or SlideClock()
         self.pin_lock = pin_lock or PinLock()
         self.gesture = gesture or CornerGesture()
+        self.reduced_motion = reduced_motion
+        """The kiosk-wide default (config.yaml's reduced_motion)."""
         self._default_language = default_language
         """As configured; used only while the exhibit has that language (a reload may drop it)."""
         self._listeners: list[Listener] = []
@@ -67,7 +70,7 @@ class NavigationMachine:
 
     def fresh_state(self) -> NavState:
         """Attract, with every visitor setting at its default."""
-        return attract_state(self.default_language)
+        return attract_state(self.default_language, self.reduced_motion)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener`` on every change; returns the unsubscribe function."""

@@ -47,6 +47,7 @@ class NavState:
     """Attract slide index."""
 
 
-def attract_state(language: str) -> NavState:
-    """Attract, with every visitor setting at its default."""
-    return NavState(screen=Screen.ATTRACT, visit=Visit(language=language))
+def attract_state(language: str, reduced_motion: bool = False) -> NavState:
+    """Attract, with every visitor setting at its default (``reduced_motion``: the
+    kiosk-wide default staff chose; a visitor's own choice still resets to it)."""
+    return NavState(screen=Screen.ATTRACT, visit=Visit(language=language, reduced_motion=reduced_motion))

@@ -10,7 +10,7 @@ from kiosk.core import events as ev
 from kiosk.core.machine import NavigationMachine
 from kiosk.core.navigation import GRAPH, Change, Edge, Effect, Screen, mermaid
 from kiosk.core.shape import Shape
-from tests.core.machine_helpers import PIN, SHAPE, goto, make_machine, send
+from tests.core.machine_helpers import PIN, SHAPE, FakeClock, goto, make_machine, send
 
 # A sample event of each type that the graph accepts, made valid for SHAPE
 # when the machine stands on stop 1 ("b", three images).
@@ -317,3 +317,21 @@ def test_an_event_sent_by_a_listener_waits_until_every_listener_heard_the_first(
     send(machine, clock, ev.ToggleNarration())
     assert heard == [("ToggleNarration", False, True), ("NarrationEnded", True, False)]
     assert not machine.state.visit.narrating
+
+
+def test_a_kiosk_wide_reduced_motion_is_where_every_visit_starts_and_returns() -> None:
+    from kiosk.core.idle import IdlePolicy, SlideClock
+    from kiosk.core.staff import PinLock
+
+    clock = FakeClock()
+    machine = NavigationMachine(
+        SHAPE, clock, idle=IdlePolicy(60, 10), slides=SlideClock(8), pin_lock=PinLock(), reduced_motion=True
+    )
+    assert machine.state.visit.reduced_motion
+    send(machine, clock, ev.Touch(), ev.SetReducedMotion(False))
+    assert not machine.state.visit.reduced_motion  # a visitor may want the motion
+    clock.advance(100)
+    machine.dispatch(ev.Tick())
+    assert (
+        machine.state.screen is Screen.ATTRACT and machine.state.visit.reduced_motion
+    )  # and the next one starts still

@@ -162,3 +162,16 @@ def test_the_log_file_is_private(tmp_path: Path) -> None:
     finally:
         root.removeHandler(handler)
         handler.close()
+
+
+def test_stats_on_a_kiosk_without_visitors_yet_succeeds(tmp_path: Path, capsys) -> None:
+    assert main(["stats", "--db", str(tmp_path / "none.sqlite3")]) == 0
+    assert capsys.readouterr().out.startswith("No visits recorded yet")
+
+
+def test_an_unreadable_statistics_file_is_explained_without_a_traceback(tmp_path: Path, capsys) -> None:
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"this is not a database" * 100)
+    assert main(["stats", "--db", str(broken)]) == 1
+    said = capsys.readouterr().err
+    assert said.startswith(f"kiosk: cannot read the statistics in {broken}") and "Traceback" not in said

@@ -42,6 +42,7 @@ class KioskController(QObject):
         window: KioskWindow,
         clock: Callable[[], float] = time.monotonic,
         language: str | None = None,
+        reduced_motion: bool = False,
         pin_lock: PinLock | None = None,
         tick_ms: int = TICK_MS,
         narrator: Narrator | None = None,
@@ -56,6 +57,7 @@ class KioskController(QObject):
             slides=SlideClock(exhibit.attract.slide_seconds),
             pin_lock=pin_lock,
             default_language=language,
+            reduced_motion=reduced_motion,
         )
         self.machine.subscribe(self._changed)
         self.watcher = InputWatcher(window, clock)

@@ -89,7 +89,7 @@ def run_app(
         window.setGeometry(chosen.geometry())
     else:
         window.resize(width, height)
-    window.show_state(exhibit, attract_state(language or exhibit.default_language))
+    window.show_state(exhibit, attract_state(language or exhibit.default_language, config.reduced_motion))
     recalled = _recall_first_frame(frames, window.attract, first.path if first else None, window.size())
     if not recalled:  # the first frame will be drawn live: start on what it needs now
         prepare_live_frames()

@@ -85,6 +85,7 @@ class KioskRuntime(QObject):
             clock=clock,
             pin_lock=self.pin_lock,
             language=language or config.default_language,
+            reduced_motion=config.reduced_motion,
             tick_ms=tick_ms,
             narrator=narrator,
         )
