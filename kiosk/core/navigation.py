@@ -23,8 +23,10 @@ Clock = Callable[[], float]
 TEXT_SIZES = 3
 """Standard, large and larger; 0 is the default."""
 
-NAV_DEBOUNCE = 0.2
-"""Seconds within which a second navigation is taken as a bounce of the first."""
+NAV_DEBOUNCE = 0.03
+"""Seconds within which a second navigation is taken as a bounce of the first: one
+finger's contact chattering, a few milliseconds apart. A visitor's second tap comes
+100 ms or more after the first, even during the slide, and is honoured."""
 
 
 class Effect(str, Enum):

@@ -93,3 +93,16 @@ def test_drag_pans_a_zoomed_picture_within_its_edges(kiosk: Kiosk) -> None:
     after = view.picture_rect()
     assert after.left() < before.left()
     assert after.right() >= view.width() - 1  # never past the picture's edge
+
+
+def test_a_second_tap_during_the_slide_moves_on_again(kiosk) -> None:
+    """Tapping Next twice to skip a stop: the second tap, mid-transition, is honoured."""
+    kiosk.send(ev.Touch(), ev.OpenStop(0))
+    kiosk.settle()
+    kiosk.clock.advance(1)
+    kiosk.window.stop.next.click()
+    assert kiosk.window.transitioning and kiosk.state.stop == 1
+    kiosk.clock.advance(0.15)
+    kiosk.window.stop.next.click()
+    assert kiosk.state.stop == 2 and kiosk.window.transitioning  # retargeted, not dropped
+    assert kiosk.window.stop.title.text() == kiosk.exhibit.stops[2].title["es"]

@@ -233,9 +233,16 @@ class KioskWindow(QWidget):
         self.setPalette(palette)
 
     def _begin_transition(self, old: NavState, new: NavState) -> None:
-        """Lay a picture of the old screen on top and move it away."""
+        """Lay a picture of the old screen on top and move it away.
+
+        A tap during a transition retargets it: the running one ends where it
+        was going, that screen is drawn whole at once, and the new transition
+        starts from it (as phones do), so no tap is lost to an animation."""
         if self._animation is not None:
             self._animation.stop()
+        if self.snapshot.isVisible():
+            self.snapshot.hide()
+            self.current_screen().repaint()  # the screen being left, whole, into the backing store
         self.snapshot.take(self.current_screen())
         self.snapshot.setGeometry(self.rect())
         self.snapshot.show()
