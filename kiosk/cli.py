@@ -187,29 +187,53 @@ def _cmd_proof(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.curator.proof import Renderer, findings, is_blank, write_pdf, write_pngs
+    from kiosk.ui.curator.proof import Renderer, findings, write_pdf, write_pngs
     from kiosk.ui.style.fonts import register_fonts
 
+    exhibit = result.exhibit
+    stops = _stop_range(args.stops, len(exhibit.stops))
+    if stops is None:
+        print(
+            f"kiosk: --stops {args.stops} is not a range like 3:7 within 1:{len(result.exhibit.stops)}", file=sys.stderr
+        )
+        return EXIT_USAGE
     app = QApplication.instance() or QApplication(sys.argv[:1])
     renderer = Renderer(result.exhibit, args.size or (1920, 1080), register_fonts())
+    found: list[str] = []
+
+    def all_findings(blank: list[str]) -> list[str]:
+        found[:] = findings(exhibit, result.diagnostics, renderer.clipping(stops))
+        found.extend(f"blank page: {label}" for label in blank)
+        return found
+
     try:
-        pages = list(renderer.pages())
-        found = findings(result.exhibit, result.diagnostics, renderer.clipping())
+        if args.png:
+            blank: list[str] = []
+            written = write_pngs(renderer.pages(stops), Path(args.png), blank)
+            (Path(args.png) / "findings.txt").write_text("\n".join(all_findings(blank)) + "\n", encoding="utf-8")
+            print(f"wrote {len(written)} PNG files and findings.txt to {args.png}")
+        else:
+            title = result.exhibit.title[result.exhibit.default_language]
+            count, screens = write_pdf(renderer.pages(stops), all_findings, Path(args.out), title)
+            print(f"wrote {args.out}: {count} pages ({screens} screens, then findings)")
     finally:
         renderer.close()
         app.processEvents()
-    blank = [page.label for page in pages if is_blank(page.image)]
-    found += [f"blank page: {label}" for label in blank]
-    if args.png:
-        written = write_pngs(pages, Path(args.png))
-        (Path(args.png) / "findings.txt").write_text("\n".join(found) + "\n", encoding="utf-8")
-        print(f"wrote {len(written)} PNG files and findings.txt to {args.png}")
-    else:
-        count = write_pdf(pages, found, Path(args.out), result.exhibit.title[result.exhibit.default_language])
-        print(f"wrote {args.out}: {count} pages ({len(pages)} screens, then findings)")
     for line in found:
         print(f"  {line}")
     return EXIT_OK
+
+
+def _stop_range(text: str | None, count: int) -> range | None:
+    """'3:7' (1-based, inclusive, as a curator counts) as 0-based indexes; all stops when not given."""
+    if not text:
+        return range(count)
+    first, _, last = text.partition(":")
+    try:
+        start, end = int(first or 1), int(last or count)
+    except ValueError:
+        return None
+    return range(start - 1, end) if 1 <= start <= end <= count else None
 
 
 def _cmd_narrate(args: argparse.Namespace) -> int:
@@ -384,6 +408,7 @@ def _args_proof(parser: argparse.ArgumentParser) -> None:
     where.add_argument("--out", metavar="PDF", help="write a PDF proof sheet")
     where.add_argument("--png", metavar="DIR", help="write PNG files and findings.txt instead")
     parser.add_argument("--size", type=_size, metavar="WxH", help="screen size (default 1920x1080)")
+    parser.add_argument("--stops", metavar="FROM:TO", help="only these stops, counted from 1 (e.g. 3:7)")
     _media_option(parser)
     parser.set_defaults(handler=_cmd_proof)
 

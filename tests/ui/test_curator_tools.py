@@ -191,3 +191,49 @@ def test_bundled_exhibit_points_editors_at_the_schema() -> None:
     line = BUNDLED.read_text(encoding="utf-8").splitlines()[0]
     target = (BUNDLED.parent / line.split("$schema=")[1]).resolve()
     assert json.loads(target.read_text()) == json_schema()
+
+
+def test_proof_of_a_part_covers_only_those_stops(qapp, tmp_path: Path) -> None:
+    from kiosk.bench.loading import synthetic
+
+    exhibit = synthetic(tmp_path, 12)
+    folder = tmp_path / "png"
+    assert main(["proof", str(exhibit), "--png", str(folder), "--size", "640x400", "--stops", "3:4"]) == 0
+    names = [p.stem.split("-", 1)[1] for p in folder.glob("*.png")]  # '007-stop-stop-2-es' -> 'stop-stop-2-es'
+    stops = sorted({name[len("stop-") :].rsplit("-", 1)[0] for name in names if name.startswith("stop-")})
+    assert stops == ["stop-2", "stop-3"]  # the third and fourth, counted from 1 as a curator does
+    assert main(["proof", str(exhibit), "--png", str(folder), "--stops", "9:40"]) == 2
+
+
+PEAK = """
+import resource, sys
+from kiosk.cli import main
+code = main(["proof", sys.argv[1], "--out", sys.argv[2], "--size", "960x540"])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+sys.exit(code)
+"""
+
+
+def test_a_long_proof_is_streamed_so_memory_does_not_grow_with_pages(tmp_path: Path) -> None:
+    """Pages are drawn and written one at a time: four times the stops, about the same peak."""
+    import subprocess
+    import sys
+
+    from kiosk.bench.loading import synthetic
+
+    peaks = []
+    for count in (5, 20):
+        folder = tmp_path / str(count)
+        exhibit = synthetic(folder, count)
+        done = subprocess.run(
+            [sys.executable, "-c", PEAK, str(exhibit), str(folder / "proof.pdf")],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        peaks.append(int(done.stdout.strip().splitlines()[-1]))
+    small, large = peaks
+    assert large - small < 40, f"peak memory grew from {small} MB to {large} MB with 4x the pages"
+    assert large < 300

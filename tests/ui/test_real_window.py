@@ -50,6 +50,13 @@ class RunningKiosk:
             timeout=30,
         ).stdout
 
+    def xdotool_ok(self, *args: str) -> bool:
+        """Whether xdotool finds what it is asked for (a search that finds nothing fails)."""
+        done = subprocess.run(
+            ["xdotool", *args], env={**os.environ, "DISPLAY": self.display}, capture_output=True, text=True, timeout=30
+        )
+        return done.returncode == 0 and bool(done.stdout.strip())
+
     def click(self, x: int, y: int) -> None:
         self.xdotool("mousemove", "--window", self.window, str(x), str(y), "click", "1")
 
@@ -243,3 +250,18 @@ def test_a_keypad_visit_on_a_real_screen(qtbot, display: str, tmp_path: Path) ->
     if keep:
         for png in tmp_path.glob("k*.png"):
             shutil.copy(png, Path(keep) / png.name)
+
+
+def test_kiosk_mode_takes_the_screen_back_when_the_window_is_hidden(qtbot, display: str, tmp_path: Path) -> None:
+    """What a window manager's 'Iconify' or another desktop does: the window unmapped
+    from outside. The kiosk notices within a second and is back on the screen."""
+    kiosk = RunningKiosk(qtbot, display, tmp_path / "kiosk.log", "--kiosk")
+    try:
+        kiosk.wait_for("kiosk window: full screen=True")
+        kiosk.xdotool("windowunmap", "--sync", kiosk.window)
+        assert not kiosk.xdotool_ok("search", "--onlyvisible", "--name", "Museum kiosk")
+        kiosk.wait_for("taking the screen back", timeout_ms=3000)
+        qtbot.waitUntil(lambda: kiosk.xdotool_ok("search", "--onlyvisible", "--name", "Museum kiosk"), timeout=3000)
+        assert f"Geometry: {SIZE[0]}x{SIZE[1]}" in kiosk.xdotool("getwindowgeometry", kiosk.window)
+    finally:
+        kiosk.stop()

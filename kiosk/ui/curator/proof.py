@@ -8,7 +8,7 @@ labels, thin alt text, text clipped at any text size, contrast below target.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,7 +77,10 @@ class Renderer:
         self.settle()
         return self.window.grab().toImage()
 
-    def pages(self) -> Iterator[Page]:
+    def pages(self, stops: range | None = None) -> Iterator[Page]:
+        """Every screen, drawn when it is asked for: a proof of any size holds one page
+        in memory at a time. ``stops``: only these (0-based) stops' screens."""
+        wanted = stops if stops is not None else range(len(self.exhibit.stops))
         number = 0
 
         def page(label: str, slug: str) -> Page:
@@ -91,8 +94,9 @@ class Renderer:
             yield page(f"attract · {lang}", f"attract-{lang}")
             self.send(ev.Touch(), ev.SetLanguage(lang))
             yield page(f"home · {lang}", f"home-{lang}")
-            self.send(ev.OpenStop(0))
-            for index, stop in enumerate(self.exhibit.stops):
+            self.send(ev.OpenStop(wanted.start if wanted else 0))
+            for index in wanted:
+                stop = self.exhibit.stops[index]
                 self.send(ev.Jump(index))
                 yield page(f"stop {stop.id} · {lang}", f"stop-{stop.id}-{lang}")
                 for image_index, _image in enumerate(stop.images):
@@ -102,8 +106,9 @@ class Renderer:
                     )
                     self.send(ev.CloseImage())
 
-    def clipping(self) -> list[str]:
+    def clipping(self, stops: range | None = None) -> list[str]:
         """Every screen, language and text size, checked for clipped text."""
+        wanted = stops if stops is not None else range(len(self.exhibit.stops))
         found = []
         for lang in self.exhibit.language_codes:
             for level in range(len(TEXT_SIZES)):
@@ -111,8 +116,9 @@ class Renderer:
                 self.send(ev.Touch(), ev.SetLanguage(lang), ev.SetTextSize(level))
                 self.settle()
                 found += [f"home · {lang} · text size {level + 1}: {p}" for p in clipped_texts(self.window.home)]
-                self.send(ev.OpenStop(0))
-                for index, stop in enumerate(self.exhibit.stops):
+                self.send(ev.OpenStop(wanted.start if wanted else 0))
+                for index in wanted:
+                    stop = self.exhibit.stops[index]
                     self.send(ev.Jump(index))
                     self.settle()
                     found += [
@@ -140,18 +146,24 @@ def findings(exhibit: Exhibit, diagnostics: tuple[Diagnostic, ...], clipping: li
     return out or ["No findings: every check passed."]
 
 
-def write_pngs(pages: list[Page], folder: Path) -> list[Path]:
+def write_pngs(pages: Iterable[Page], folder: Path, blank: list[str] | None = None) -> list[Path]:
+    """Each page as a PNG file, written as it comes; blank pages are named in ``blank``."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for page in pages:
         path = folder / f"{page.name}.png"
         page.image.save(str(path))
         paths.append(path)
+        if blank is not None and is_blank(page.image):
+            blank.append(page.label)
     return paths
 
 
-def write_pdf(pages: list[Page], found: list[str], path: Path, title: str) -> int:
-    """One page per screen, labelled; then the findings. Returns the page count."""
+def write_pdf(
+    pages: Iterable[Page], found: Callable[[list[str]], list[str]], path: Path, title: str
+) -> tuple[int, int]:
+    """One page per screen, labelled, each written as it comes; then the findings
+    (``found`` is given the blank pages' labels). Returns (PDF pages, screens)."""
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("museum-kiosk proof")
@@ -164,8 +176,10 @@ def write_pdf(pages: list[Page], found: list[str], path: Path, title: str) -> in
     area.moveTo(0, 0)
     label_font = QFont("Inter")
     label_font.setPixelSize(28)
-    count = 0
+    count, blank = 0, []
     for index, page in enumerate(pages):
+        if is_blank(page.image):
+            blank.append(page.label)
         if index:
             writer.newPage()
         painter.setFont(label_font)
@@ -180,9 +194,10 @@ def write_pdf(pages: list[Page], found: list[str], path: Path, title: str) -> in
         size = QSizeF(page.image.size()).scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
         painter.drawImage(QRectF(box.topLeft(), size), page.image)
         count += 1
-    count += _findings_pages(writer, painter, area, found, title, first=not pages)
+    screens = count
+    count += _findings_pages(writer, painter, area, found(blank), title, first=not screens)
     painter.end()
-    return count
+    return count, screens
 
 
 def _findings_pages(

@@ -11,11 +11,12 @@ imported only where it is used: touching it first costs some 10 ms.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPropertyAnimation, QRect, QSize, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QContextMenuEvent, QImage, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPropertyAnimation, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QContextMenuEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QStackedLayout, QWidget
 
 from kiosk.core.model import Exhibit
@@ -24,6 +25,7 @@ from kiosk.core.theme import theme_for
 from kiosk.ui.media.images import ImageStore
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.style.look import Look
+from kiosk.ui.widgets.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.home import HomeScreen
@@ -32,51 +34,9 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.stop import StopScreen
     from kiosk.ui.screens.zoom import ZoomScreen
 
+log = logging.getLogger(__name__)
+
 TRANSITION_MS = 250
-
-
-class Snapshot(QWidget):
-    """A still of the screen being left, slid or faded away over the new one.
-
-    It is copied from the window's backing store, the frame already on the
-    glass, into a buffer kept from one transition to the next, rather than
-    painted again with ``QWidget.grab``: on the way from a swipe to the next
-    frame, a copy takes a fraction of the time of painting a stop again.
-    """
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.picture = QImage()
-
-    def take(self, screen: QWidget) -> None:
-        store = screen.window().backingStore()
-        frame = store.paintDevice() if store is not None else None
-        ratio = screen.devicePixelRatioF()
-        corner = screen.mapTo(screen.window(), QPoint(0, 0))
-        area = QRect(
-            QPoint(round(corner.x() * ratio), round(corner.y() * ratio)),
-            QSize(round(screen.width() * ratio), round(screen.height() * ratio)),
-        )
-        if not isinstance(frame, QImage) or frame.isNull() or not frame.rect().contains(area):
-            self.picture = screen.grab().toImage()  # a platform without an image backing store
-            return
-        if self.picture.size() != area.size() or self.picture.format() != frame.format():
-            self.picture = QImage(area.size(), frame.format())
-        painter = QPainter(self.picture)
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-        painter.drawImage(QPoint(0, 0), frame, area)
-        painter.end()
-        self.picture.setDevicePixelRatio(ratio)
-
-    def set_opaque(self, opaque: bool) -> None:
-        from PySide6.QtCore import Qt
-
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, opaque)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.drawImage(QPoint(0, 0), self.picture)
-        painter.end()
 
 
 class KioskWindow(QWidget):
@@ -283,6 +243,31 @@ class KioskWindow(QWidget):
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
         self.showFullScreen()
+        # A window manager can still iconify, unmap or cover us (its own shortcuts come
+        # first): look twice a second and take the screen back. X11 with a window
+        # manager is still not a locked kiosk; the cage session is (README).
+        self._guard = QTimer(self)
+        self._guard.setInterval(500)
+        self._guard.timeout.connect(self._keep_the_screen)
+        self._guard.start()
+
+    def _keep_the_screen(self) -> None:
+        if self.allow_close:
+            return
+        handle = self.windowHandle()
+        lost = (
+            not self.isVisible()
+            or self.isMinimized()
+            or not self.isFullScreen()
+            or (handle is not None and not handle.isExposed())
+        )
+        if lost:
+            log.warning("the kiosk window was hidden, iconified or moved away: taking the screen back")
+            self.hide()
+            self.showFullScreen()
+        if lost or not self.isActiveWindow():
+            self.raise_()
+            self.activateWindow()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         event.accept()  # no menus on a kiosk, whatever a long press or a right button asks
