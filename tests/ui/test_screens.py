@@ -131,7 +131,7 @@ def test_transitions_are_short_and_cut_with_reduced_motion(kiosk: Kiosk) -> None
     assert TRANSITION_MS <= 300
     kiosk.send(ev.Touch(), ev.OpenStop(0), ev.Next())
     assert kiosk.window.transitioning
-    kiosk.qtbot.waitUntil(lambda: not kiosk.window.transitioning, timeout=1000)
+    kiosk.qtbot.waitUntil(lambda: not kiosk.window.transitioning, timeout=3000)
     kiosk.send(ev.SetReducedMotion(True), ev.Next())
     assert not kiosk.window.transitioning
 
