@@ -28,6 +28,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
+from kiosk.core.media import resolve_at_open
 from kiosk.core.model import Exhibit, Stop
 from kiosk.core.narration import HINT_CLIP_ID, NarrationPlan, alt_clip_id, clips, find_recordings, spoken_label
 from kiosk.core.state import NavState, Screen
@@ -66,6 +67,8 @@ class Narrator(QObject):
         """Folder of the kiosk's own recordings (``kiosk narrate``), or None."""
         self.clock = clock
         self.plan = NarrationPlan({})
+        self.media_root: Path | None = None
+        """The exhibit's media folder: a curator's recording must still be in it when played."""
         self.speech: frozenset[str] = frozenset()
         """Languages live speech can speak, as the worker reported them."""
         self.current: tuple[str, str] | None = None
@@ -132,6 +135,7 @@ class Narrator(QObject):
     # --- what can be heard ---------------------------------------------------------
     def set_exhibit(self, exhibit: Exhibit, hints: dict[str, str] | None = None) -> None:
         """Find this exhibit's recordings on a worker thread; ``availability`` follows."""
+        self.media_root = exhibit.media_root
         if self.recordings is not None:
             self._planned.run(exhibit, self.recordings, hints)
 
@@ -204,6 +208,11 @@ class Narrator(QObject):
         if self._lost:  # the engine is being replaced: the button says so; nothing to wait for
             QTimer.singleShot(0, self.finished.emit)
             return
+        if recording is not None and self.media_root is not None and recording.is_relative_to(self.media_root):
+            checked = resolve_at_open(recording, self.media_root)  # a curator's file: still inside media/?
+            if checked is None:
+                log.warning("refused %s: it now leads outside the media folder", recording)
+            recording = checked
         if recording is not None:
             request = {"cmd": "play", "file": str(recording), "volume": self.volume, "rate": rate}
             self.mode = "audio"
