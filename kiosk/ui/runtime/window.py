@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TRANSITION_MS = 250
+FIRST_STEP_MS = 16
 
 
 class KioskWindow(QWidget):
@@ -223,6 +224,9 @@ class KioskWindow(QWidget):
             animation.setEndValue(0.0)
         self._animation = animation
         animation.start()
+        # The first frame after the tap already shows the new screen coming in (one
+        # frame into the movement), not the old one standing still a frame longer.
+        animation.setCurrentTime(FIRST_STEP_MS)
 
     def end_transition(self) -> None:
         """Jump to the end of any transition (screenshots, proofs, measurements)."""
