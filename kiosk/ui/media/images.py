@@ -91,14 +91,14 @@ def decode(path: Path, size: QSize, cover: bool = False, root: Path | None = Non
         renderer.render(painter)
         painter.end()
         return image
-    data = read_media(path, root)
-    if data is None:
+    # The real path, resolved now and checked, is what the decoder opens: a link swapped
+    # after validation is refused here, and the bytes never pass through Python (a large
+    # photograph copied under the interpreter's lock would stall the GUI thread).
+    target = resolve_at_open(path, root) if root is not None else path
+    if target is None:
+        log.warning("refused %s: it now leads outside the media folder", path)
         return None
-    from PySide6.QtCore import QBuffer, QByteArray
-
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    reader = QImageReader(buffer)
+    reader = QImageReader(str(target))
     reader.setAutoTransform(True)
     original = reader.size()
     if original.isValid():
