@@ -253,7 +253,10 @@ class KioskWindow(QWidget):
         self._guard = QTimer(self)
         self._guard.setInterval(500)
         self._guard.timeout.connect(self._keep_the_screen)
-        self._guard.start()
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.platformName() != "wayland":  # a Wayland kiosk compositor (cage) is the lock itself
+            self._guard.start()
 
     def _keep_the_screen(self) -> None:
         if self.allow_close:
