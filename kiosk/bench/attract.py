@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from kiosk.bench.stats import stop_child
 from kiosk.service import ALLOCATOR_ENV
 
 
@@ -58,12 +59,7 @@ def attract_cpu(exhibit: Path, seconds: float) -> float:
                 time.sleep(seconds)
                 used, elapsed = cpu_seconds(child.pid) - before, time.monotonic() - started
             finally:
-                child.terminate()
-                try:
-                    child.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    child.kill()
-                    child.wait(timeout=10)
+                stop_child(child)
     return 100 * used / elapsed
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.bench.stats import child_json
 from kiosk.service import ALLOCATOR_ENV
 
 
@@ -174,25 +175,11 @@ def run_bench(exhibit: Path, quick: bool, json_path: Path | None) -> int:
 
 
 def _first_touch(exhibit: Path) -> float:
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk.bench.first_touch", str(exhibit)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    return float(done.stdout.strip().splitlines()[-1])
+    return float(child_json("kiosk.bench.first_touch", str(exhibit), timeout=300))
 
 
 def _attract(exhibit: Path, seconds: float) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk.bench.attract", str(exhibit), str(seconds)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=900,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    return dict(child_json("kiosk.bench.attract", str(exhibit), str(seconds), timeout=900))
 
 
 def _external(exhibit: Path, taps: int) -> dict[str, Any] | None:
@@ -201,11 +188,4 @@ def _external(exhibit: Path, taps: int) -> dict[str, Any] | None:
 
     if shutil.which("Xvfb") is None or importlib.util.find_spec("Xlib") is None:
         return None
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk.bench.external", str(exhibit), str(taps)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=900,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    return dict(child_json("kiosk.bench.external", str(exhibit), str(taps), timeout=900))

@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from kiosk.bench.stats import stop_child
+
 FLOOR = """
 import os, socket, sys
 def tell(message):
@@ -68,12 +70,7 @@ def _time_child(command: list[str], env: dict[str, str], marks: tuple[str, ...] 
             try:
                 return _await_marks(listener, started, marks, command)
             finally:
-                child.terminate()
-                try:
-                    child.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    child.kill()
-                    child.wait(timeout=10)
+                stop_child(child)
 
 
 def _await_marks(listener: socket.socket, started: float, marks: tuple[str, ...], command: list[str]) -> list[float]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import statistics
+import subprocess
+import sys
+from typing import Any
 
 
 def median(values: list[float]) -> float:
@@ -24,3 +28,21 @@ def rss_mb() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def stop_child(child: subprocess.Popen[bytes]) -> None:
+    """Ask a measured kiosk to stop; kill it if it does not within ten seconds."""
+    child.terminate()
+    try:
+        child.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait(timeout=10)
+
+
+def child_json(module: str, *args: str, timeout: float) -> Any:
+    """Run a bench module in a process of its own; its last line of output, as JSON."""
+    done = subprocess.run(
+        [sys.executable, "-m", module, *args], capture_output=True, text=True, check=True, timeout=timeout
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
