@@ -50,7 +50,19 @@ DUMP = textwrap.dedent("""
     desktop = pyatspi.Registry.getDesktop(0)
     apps = [desktop.getChildAtIndex(i) for i in range(desktop.childCount)]
     app = next(a for a in apps if a is not None and a.name == "museum-kiosk")
-    print(json.dumps({"tree": walk(app, []), "heard": heard}))
+    tree = walk(app, [])
+    if len(sys.argv) > 2:  # press a control by name, as a screen reader user does
+        def find(node):
+            if node.name == sys.argv[2] and node.getRoleName() == "push button":
+                return node
+            for i in range(node.childCount):
+                found = find(node.getChildAtIndex(i))
+                if found is not None:
+                    return found
+        action = find(app).queryAction()
+        names = [action.getName(i) for i in range(action.nActions)]
+        action.doAction(names.index("Press"))
+    print(json.dumps({"tree": tree, "heard": heard}))
 """)
 
 
@@ -102,8 +114,16 @@ def finish_reading(reader: subprocess.Popen[str]) -> dict:
     return json.loads(out)
 
 
-def read_tree(display_name: str, listen_seconds: float = 0.5) -> dict:
-    return finish_reading(start_reading(display_name, listen_seconds))
+def read_tree(display_name: str, listen_seconds: float = 0.5, press: str | None = None) -> dict:
+    extra = [press] if press else []
+    reader = subprocess.Popen(
+        [SYSTEM_PYTHON, "-c", DUMP, str(listen_seconds), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "DISPLAY": display_name},
+    )
+    return finish_reading(reader)
 
 
 def shown(tree: dict, role: str) -> list[dict]:
@@ -127,6 +147,9 @@ def test_a_keypad_visit_as_a_screen_reader_hears_it(
         home = read_tree(display)
         focused = [n for n in home["tree"] if n["focused"]]
         assert [n["name"] for n in focused] == ["Comenzar"], focused
+        rows = [n for n in home["tree"] if n["role"] == "push button" and n["name"].endswith("Un país del estaño")]
+        last = [n for n in home["tree"] if n["role"] == "push button" and n["name"].startswith("Hasta hoy")]
+        assert rows[0]["showing"] and not last[0]["showing"]  # a row scrolled out of view is not 'showing'
 
         reader = start_reading(display, listen_seconds=3)
         qtbot.wait(1000)  # the listener is registered
@@ -149,12 +172,14 @@ def test_a_keypad_visit_as_a_screen_reader_hears_it(
         assert [n["role"] for n in focused] == ["image"]  # a stop opens on its picture
         assert not shown(stop, "alert")  # the idle warning is not there until it is
 
-        kiosk.xdotool("key", "--window", kiosk.window, "Right")
+        read_tree(display, press="Siguiente")  # pressed through AT-SPI, as Orca would
         kiosk.wait_for("screen=stop stop=1")
         kiosk.wait_for("state screen=stop stop=1 image=0 lang=es warning=True", timeout_ms=30_000)
         warned = read_tree(display)
         alerts = shown(warned, "alert")
         assert len(alerts) == 1 and "¿Sigues ahí?" in alerts[0]["name"], alerts
         assert "tecla" in alerts[0]["name"]  # says which key keeps the visit going
+        covered = [n for n in warned["tree"] if n["name"] == "Siguiente"]
+        assert covered and not covered[0]["showing"]  # under the warning: not reported as on screen
     finally:
         kiosk.stop()

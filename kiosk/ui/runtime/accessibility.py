@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
 
 _installed: list[bool] = []
 
@@ -26,15 +26,56 @@ class Heading(QLabel):
     """A label that assistive technology reads as a heading (a stop's title)."""
 
 
+def _hidden(widget: QWidget) -> bool:
+    """Not on the glass for a sighted visitor: hidden, scrolled out of view, or under
+    the idle warning (which has the focus and is announced instead)."""
+    if not widget.isVisible() or widget.visibleRegion().isEmpty():
+        return True
+    warning = getattr(widget.window(), "_warning", None)
+    return warning is not None and warning.isVisible() and widget is not warning
+
+
 class _Accessible(QAccessibleWidget):
     """A custom widget with its proper role, not showing while hidden."""
 
     def state(self) -> QAccessible.State:
         state = super().state()
-        widget = self.widget()
-        if not widget.isVisible():
+        if _hidden(self.widget()):
             state.invisible = True
         return state
+
+
+class _Control(QAccessibleWidget):
+    """A touch button or stop row as Qt's own button interface presents it (name,
+    pressable, checkable), but not reported as showing when it cannot be seen."""
+
+    def __init__(self, widget: QAbstractButton) -> None:
+        role = QAccessible.Role.CheckBox if widget.isCheckable() else QAccessible.Role.Button
+        super().__init__(widget, role)
+        self.button = widget
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self.button.accessibleName() or self.button.text()
+        return str(super().text(kind))
+
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        if self.button.isCheckable():
+            state.checkable = True
+            state.checked = self.button.isChecked()
+        if _hidden(self.button):
+            state.invisible = True
+        return state
+
+    def actionNames(self) -> list[str]:
+        return [QAccessibleWidget.pressAction(), *super().actionNames()]
+
+    def doAction(self, name: str) -> None:
+        if name == QAccessibleWidget.pressAction():
+            self.button.click()
+        else:
+            super().doAction(name)
 
 
 def _roles() -> dict[type, QAccessible.Role]:
@@ -51,6 +92,11 @@ def _roles() -> dict[type, QAccessible.Role]:
 
 
 def _factory(key: str, obj: QObject) -> QAccessibleWidget | None:
+    from kiosk.ui.widgets.buttons import TouchButton
+    from kiosk.ui.widgets.stop_row import StopRow
+
+    if isinstance(obj, TouchButton | StopRow):
+        return _Control(obj)
     for kind, role in _roles().items():
         if isinstance(obj, kind) and isinstance(obj, QWidget):
             return _Accessible(obj, role)
