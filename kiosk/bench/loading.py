@@ -57,7 +57,17 @@ TAIL = """credits:
 PICTURES = 20
 
 
-def synthetic(folder: Path, stops: int) -> Path:
+ERA = """  - title:
+      es: Época {n}
+      en: Era {n}
+    from: {start}
+    to: {end}
+"""
+
+
+def synthetic(folder: Path, stops: int, eras: int = 0) -> Path:
+    """A generated exhibit of ``stops`` stops, ten a year from 1800, and ``eras``
+    eras of unequal length (the first ones short) covering them."""
     media = folder / "media" / "synthetic"
     media.mkdir(parents=True, exist_ok=True)
     for pic in range(PICTURES):
@@ -67,9 +77,22 @@ def synthetic(folder: Path, stops: int) -> Path:
         )
     body = "".join(STOP.format(n=n, year=1800 + n // 10, pic=n % PICTURES) for n in range(stops))
     (folder / "exhibits").mkdir(exist_ok=True)
-    path = folder / "exhibits" / f"synthetic-{stops}.yaml"
-    path.write_text(HEAD + body + TAIL, encoding="utf-8")
+    path = folder / "exhibits" / f"synthetic-{stops}{f'-{eras}-eras' if eras else ''}.yaml"
+    path.write_text(HEAD + body + _eras(stops, eras) + TAIL, encoding="utf-8")
     return path
+
+
+def _eras(stops: int, count: int) -> str:
+    if not count:
+        return ""
+    last = 1800 + (stops - 1) // 10
+    weights = [n + 1 for n in range(count)]  # era n is n+1 parts long: small eras beside large ones
+    bounds, total, start = [], sum(weights), 1800
+    for n, weight in enumerate(weights):
+        end = last if n == count - 1 else start + max(0, round((last - 1800 + 1) * weight / total) - 1)
+        bounds.append((start, end))
+        start = end + 1
+    return "eras:\n" + "".join(ERA.format(n=n + 1, start=a, end=b) for n, (a, b) in enumerate(bounds))
 
 
 def time_load(path: Path, runs: int) -> float:

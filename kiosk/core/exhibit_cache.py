@@ -30,16 +30,17 @@ from kiosk import __version__
 from kiosk.core.dates import DateSpec, PartialDate
 from kiosk.core.diagnostics import Diagnostic, Severity
 from kiosk.core.media import MediaPathError, default_media_root, resolve_media_path
-from kiosk.core.model import AttractSettings, Exhibit, Image, Language, LocalParagraphs, LocalText, Reading, Stop
+from kiosk.core.model import AttractSettings, Era, Exhibit, Image, Language, LocalParagraphs, LocalText, Reading, Stop
 from kiosk.core.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 _CLASSES = {
     cls.__name__: cls
     for cls in (
         Exhibit,
+        Era,
         Language,
         LocalText,
         LocalParagraphs,

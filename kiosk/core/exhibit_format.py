@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from kiosk.core.dates import PartialDate, is_before
 from kiosk.core.media import AUDIO_SUFFIXES, IMAGE_SUFFIXES
 from kiosk.core.spec import (
     Context,
@@ -24,6 +25,7 @@ from kiosk.core.spec import (
     MediaFile,
     Number,
     Paragraphs,
+    PartialDateValue,
     Record,
     Slug,
     Str,
@@ -88,6 +90,46 @@ READING = Record(
     name="further reading entry",
 )
 
+ERA = Record(
+    {
+        "title": Field(Localised(), doc="The era's name, per language, as the timeline strip shows it."),
+        "from": Field(PartialDateValue(), doc="Its first year, month or day."),
+        "to": Field(PartialDateValue(), doc="Its last year, month or day."),
+    },
+    name="era",
+)
+
+
+def _check_references(values: dict[str, Any], node: yaml.MappingNode, ctx: Context) -> None:
+    _check_attract_refs(values, node, ctx)
+    _check_eras(values, node, ctx)
+
+
+def _check_eras(values: dict[str, Any], node: yaml.MappingNode, ctx: Context) -> None:
+    """Eras follow each other without overlapping (one may start on the date the one
+    before ends, as TimelineJS timelines often do: a stop on that date belongs to the
+    later one), each ends after it starts, and one that holds no stop is probably a
+    typo in a date."""
+    eras_node = next((v for k, v in node.value if k.value == "eras"), None)
+    starts = [
+        stop["date"] if isinstance(stop["date"], PartialDate) else stop["date"]["from"] for stop in values["stops"]
+    ]
+    previous = None
+    for era, era_node in zip(values.get("eras", ()), getattr(eras_node, "value", ())):
+        name = next(iter(era["title"].values()))
+        if is_before(era["to"], era["from"]):
+            ctx.report(era_node, f"era '{name}' ends ({era['to'].iso()}) before it starts ({era['from'].iso()})")
+        elif previous is not None and is_before(era["from"], previous["to"]):
+            before = next(iter(previous["title"].values()))
+            ctx.report(
+                era_node,
+                f"era '{name}' starts ({era['from'].iso()}) before era '{before}' ends ({previous['to'].iso()});"
+                " eras follow each other in time without overlapping",
+            )
+        elif not any(not is_before(d, era["from"]) and not is_before(era["to"], d) for d in starts):
+            ctx.warn(era_node, f"era '{name}' ({era['from'].iso()} to {era['to'].iso()}) holds no stop")
+        previous = era
+
 
 def _check_attract_refs(values: dict[str, Any], node: yaml.MappingNode, ctx: Context) -> None:
     """Attract stops must name stops that exist (cross-reference check)."""
@@ -109,11 +151,16 @@ EXHIBIT = Record(
         "introduction": Field(Paragraphs(), doc="Home-screen introduction, per language."),
         "attract": Field(ATTRACT, required=False, doc="Idle and attract-loop settings."),
         "stops": Field(ListOf(STOP, unique_key="id"), doc="The timeline stops, in time order."),
+        "eras": Field(
+            ListOf(ERA),
+            required=False,
+            doc="Named periods, in time order, that group the stops of a long timeline on the strip and the home list.",
+        ),
         "further_reading": Field(ListOf(READING), required=False, doc="Books for visitors who want more."),
         "credits": Field(Paragraphs(), doc="Who made the exhibit, per language."),
     },
     name="exhibit",
-    after=_check_attract_refs,
+    after=_check_references,
 )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.dates import DateSpec, PartialDate
+from kiosk.core.dates import DateSpec, PartialDate, is_before
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,20 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class Era:
+    """A named stretch of time that the timeline strip and the home list group
+    stops by ("The Chaco War", "The sexenio"), from the first day of ``start``
+    to the last of ``end`` at the precision given."""
+
+    title: LocalText
+    start: PartialDate
+    end: PartialDate
+
+    def holds(self, date: PartialDate) -> bool:
+        return not is_before(date, self.start) and not is_before(self.end, date)
+
+
+@dataclass(frozen=True)
 class Exhibit:
     id: str
     languages: tuple[Language, ...]
@@ -121,6 +135,7 @@ class Exhibit:
     credits: LocalParagraphs
     source: Path
     media_root: Path
+    eras: tuple[Era, ...] = ()
 
     @property
     def default_language(self) -> str:
@@ -163,6 +178,7 @@ def build_exhibit(values: dict[str, Any], source: Path, media_root: Path) -> Exh
         credits=LocalParagraphs.of(values["credits"]),
         source=source,
         media_root=root,
+        eras=tuple(Era(LocalText.of(era["title"]), era["from"], era["to"]) for era in values.get("eras", ())),
     )
 
 

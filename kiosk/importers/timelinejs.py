@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlparse
 
 import yaml
 
+from kiosk.core.dates import is_before, parse_partial_date
 from kiosk.core.media import IMAGE_SUFFIXES
 
 LANGUAGE_NAMES = {
@@ -198,13 +199,41 @@ def build(
     report.todo.append("complete the credits")
     if not intro:
         report.todo.append("write the subtitle and the introduction")
-    for era in data.get("eras") or []:
-        headline = " ".join(paragraphs((era.get("text") or {}).get("headline")))
-        report.todo.append(
-            f"era '{headline}' ({_date(era.get('start_date'))} to {_date(era.get('end_date'))}) "
-            "has no place in the format; mention it in the stops' labels if it matters"
-        )
+    eras = _eras(data.get("eras") or [], lang, report)
+    if eras:
+        exhibit["eras"] = eras
     return exhibit
+
+
+def _eras(items: list[Any], lang: str, report: ImportReport) -> list[dict[str, Any]]:
+    """TimelineJS eras as the format's eras: in time order, none overlapping the one
+    before (the format's rule; TimelineJS allows it), each with a name; those that
+    cannot be kept go to the to-do list with the reason."""
+    found = []
+    for era in items:
+        if not isinstance(era, dict):
+            continue
+        headline = " ".join(paragraphs(str((era.get("text") or {}).get("headline") or "")))
+        try:
+            start, end = _date(era.get("start_date")), _date(era.get("end_date"))
+            for date in (start, end):
+                parse_partial_date(date or "")
+        except (ValueError, TypeError, AttributeError):
+            start = end = None
+        if not headline or start is None or end is None:
+            report.todo.append(f"an era without a name, a start or an end was left out ({headline or 'unnamed'})")
+            continue
+        found.append((start, end, headline))
+    kept: list[dict[str, Any]] = []
+    for start, end, headline in sorted(found):
+        first, last = parse_partial_date(start), parse_partial_date(end)
+        if is_before(last, first) or (kept and is_before(first, parse_partial_date(kept[-1]["to"]))):
+            report.todo.append(
+                f"era '{headline}' ({start} to {end}) overlaps the one before it or ends before it starts; left out"
+            )
+            continue
+        kept.append({"title": {lang: headline}, "from": start, "to": end})
+    return kept
 
 
 def _stop_date(event: dict[str, Any], start: str) -> Any:

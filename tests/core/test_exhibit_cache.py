@@ -129,3 +129,14 @@ def test_new_content_with_the_same_size_and_time_is_noticed(tmp_path: Path, chec
     checks.clear()
     exhibit_cache.check(path)
     assert checks, "a changed file was taken on trust"
+
+
+def test_eras_come_back_from_the_cache(tmp_path: Path, checks: list[Path]) -> None:
+    from kiosk.bench.loading import synthetic
+
+    path = synthetic(tmp_path, 40, eras=3)
+    first, _ = exhibit_cache.check(path)
+    second, _ = exhibit_cache.check(path)
+    assert len(checks) == 1
+    assert first is not None and second == first and len(second.eras) == 3
+    assert second.eras[2].title["en"] == "Era 3" and second.eras[2].holds(second.stops[-1].date.start)

@@ -79,10 +79,31 @@ def test_timelinejs_json_imports_into_a_valid_exhibit(tmp_path: Path, capsys) ->
     assert rowing.images[0].file == "river-ferry/rowing-boats-to-download.svg"
     assert "https://example.org/rowing.jpg" in rowing.images[0].path.read_text()
     header = out.read_text().split("\n\n")[0]
-    assert "download https://example.org/rowing.jpg" in header and "era 'Oar and sail'" in header
+    assert "download https://example.org/rowing.jpg" in header
+    assert [era.title["en"] for era in exhibit.eras] == ["Oar and sail"]
     assert bridge.images[0].file.endswith("placeholder.svg")
     printed = capsys.readouterr().out
     assert "1 file checked: 0 errors" in printed
+
+
+def test_timelinejs_eras_become_the_exhibits_eras(tmp_path: Path) -> None:
+    """Eras as TimelineJS users write them: out of order, one starting the year the
+    one before ends, one overlapping, one without an end."""
+    out = tmp_path / "exhibits" / "harbour-light.yaml"
+    assert main(["import", "timelinejs", str(FIXTURES / "eras.json"), "--out", str(out)]) == 0
+    exhibit = load_exhibit(out)
+    assert [era.title["en"] for era in exhibit.eras] == ["Oil and gas", "Electric light", "A museum"]
+    assert [(e.start.iso(), e.end.iso()) for e in exhibit.eras] == [
+        ("1860", "1900"),
+        ("1900", "1968"),
+        ("1969", "1995"),
+    ]
+    header = out.read_text().split("\n\n")[0]
+    assert "era 'Overlapping decade' (1950 to 1960) overlaps" in header
+    assert "an era without a name, a start or an end was left out (No end given)" in header
+    from kiosk.core.timeline import era_runs
+
+    assert [(len(stops), era) for stops, era in era_runs(exhibit)] == [(3, 0), (3, 1), (1, 2)]  # 1899 is gas's
 
 
 def test_timelinejs_csv_imports_into_a_valid_exhibit(tmp_path: Path) -> None:

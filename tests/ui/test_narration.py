@@ -24,7 +24,11 @@ from kiosk.ui.media.narration import Narrator
 from tests.services import need, pulseaudio, speech_dispatcher
 from tests.ui.conftest import Kiosk, make_kiosk
 
-GUI_LIMIT_MS = 100
+GUI_LIMIT_MS = 300
+"""The longest the GUI thread may stand still. Well under every deadline the kiosk
+gives the worker (1.5 s to stop, 8 s to start), so a wait on the worker on the GUI
+thread still fails; well over the scheduling noise of a shared, loaded CI machine
+(a loaded 2-core machine showed gaps of 144 ms with nothing blocking)."""
 
 
 class Heartbeat:

@@ -80,6 +80,7 @@ class InputWatcher(QObject):
     slower = Signal()  # toggle slower speech
     scroll = Signal(int)  # page the label down (1) or up (-1)
     pan = Signal(int, int)  # move a zoomed picture by a step in x and y
+    period_step = Signal(int)  # on a long exhibit's timeline strip: the previous (-1) or next (1) period
 
     def __init__(self, window: QWidget, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(window)
@@ -92,6 +93,8 @@ class InputWatcher(QObject):
         """True on attract or under the idle warning: a key then only wakes the kiosk."""
         self.zoomed: Callable[[], bool] = lambda: False
         """True on the zoom screen: the arrows pan the picture."""
+        self.on_periods: Callable[[], bool] = lambda: False
+        """True while the keypad is on a timeline strip of periods: Left/Right move by period."""
         self.keyboard = False
         """The last input came from keys (a keypad visitor), not a finger."""
 
@@ -168,6 +171,8 @@ class InputWatcher(QObject):
             return True  # like the touch that wakes the kiosk, this key does nothing else
         if self.zoomed() and key in tables["pan"]:
             self.pan.emit(*tables["pan"][key])
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.on_periods():
+            self.period_step.emit(1 if key == Qt.Key.Key_Right else -1)
         elif key in tables["events"]:
             self.intent.emit(tables["events"][key]())
         elif key in tables["focus"]:

@@ -65,6 +65,8 @@ class KioskController(QObject):
         self.watcher.intent.connect(self.send)
         self.watcher.asleep = lambda: self.machine.state.screen is Screen.ATTRACT or self.machine.state.warning
         self.watcher.zoomed = lambda: self.machine.state.screen is Screen.ZOOM and self.keypad.zoomed_in()
+        self.watcher.on_periods = self._on_periods
+        self.watcher.period_step.connect(self._period_step)
         self.watcher.focus_step.connect(self.keypad.move_focus)
         self.watcher.select.connect(self.keypad.activate_focus)
         self.watcher.volume_step.connect(self._volume_step)
@@ -147,6 +149,18 @@ class KioskController(QObject):
         if state.screen in (Screen.STOP, Screen.ZOOM):
             image = state.image if state.screen is Screen.ZOOM else self.keypad.focused_image_index()
             self.narrator.describe(self.exhibit, state.stop, image, state.visit.language)
+
+    def _on_periods(self) -> bool:
+        stop = self.window.screens.get(Screen.STOP)
+        return (
+            self.machine.state.screen is Screen.STOP
+            and stop is not None
+            and self.window.focusWidget() is getattr(stop, "strip", None)
+        )
+
+    def _period_step(self, step: int) -> None:
+        """Left/Right on a strip of periods: the first stop of the period before or after."""
+        self.send(ev.Jump(self.window.stop.strip.period_start(step)))
 
     def _volume_step(self, step: float) -> None:
         self.narrator.set_volume(self.narrator.volume + step)

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
+import functools
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
 from kiosk.core.model import Exhibit
 from kiosk.core.state import NavState
 from kiosk.core.strings import tr
+from kiosk.core.timeline import era_runs, periods
 from kiosk.ui.style.look import Look
 from kiosk.ui.widgets.buttons import TouchButton, paint_label, set_style, text_label
 from kiosk.ui.widgets.scrolling import kinetic_area, style_scrollbar
 from kiosk.ui.widgets.settings_bar import SettingsBar
 from kiosk.ui.widgets.stop_row import StopRow
+
+PERIODS_FROM = 40
+"""Stops from which the home list gets its row of periods."""
+PERIOD_BUTTONS = 5
+"""Buttons of equal periods, in one row, when the exhibit names no eras."""
+ERA_ROWS = 2
+"""Rows of era buttons at most; an exhibit with more eras than fit gets equal periods."""
 
 
 class HomeScreen(QWidget):
@@ -31,6 +41,10 @@ class HomeScreen(QWidget):
         self.settings.intent.connect(self.intent)
         self.timeline_head = text_label()
         self.rows: list[StopRow] = []
+        self.period_buttons: list[TouchButton] = []
+        self.period_starts: list[int] = []  # the first stop of each period button
+        self._periods_for: tuple[Exhibit, Look] | None = None
+        self._periods_shown: tuple[list[tuple[int, str]], int] = ([], 0)
         self._key: tuple[object, ...] | None = None
 
         intro_box = QWidget()
@@ -54,6 +68,9 @@ class HomeScreen(QWidget):
         timeline_layout = QVBoxLayout(timeline)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
         timeline_layout.addWidget(self.timeline_head)
+        self.periods_layout = QGridLayout()  # on long exhibits: jump to a period of the list
+        self.list_area.viewport().installEventFilter(self)
+        timeline_layout.addLayout(self.periods_layout)
         timeline_layout.addWidget(self.list_area, 1)
 
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -134,11 +151,76 @@ class HomeScreen(QWidget):
         height = max(self.list_area.viewport().height(), self.list_layout.minimumSize().height())
         self.list_box.resize(self.list_area.viewport().width(), height)
         self.list_layout.setGeometry(self.list_box.rect())
+        self._render_periods(exhibit, look)
+
+    def _render_periods(self, exhibit: Exhibit, look: Look) -> None:
+        """A long exhibit's list gets a row of periods above it: a tap (or Select) goes
+        to the period's first stop in the list, so the end is never a long scroll away."""
+        self._periods_for = (exhibit, look)
+        labels = self._period_labels(exhibit, look) if len(exhibit.stops) >= PERIODS_FROM else []
+        columns = (self._columns([label for _, label in labels], look) or len(labels)) if labels else 0
+        if (labels, columns) == self._periods_shown:
+            return
+        self._periods_shown = (labels, columns)
+        for button in self.period_buttons:
+            button.hide()
+            button.deleteLater()
+        self.period_buttons, self.period_starts = [], []
+        for number, (first, label) in enumerate(labels):
+            button = TouchButton(label, on_click=functools.partial(self.show_period, first))
+            button.restyle(look)
+            button.setAccessibleName(f"{tr(look.lang, 'timeline')}: {label}")
+            self.periods_layout.addWidget(button, number // columns, number % columns)
+            self.period_buttons.append(button)
+            self.period_starts.append(first)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Era names that did not fit a narrow list may fit a wider one, and back."""
+        if event.type() == QEvent.Type.Resize and self._periods_for is not None:
+            self._render_periods(*self._periods_for)
+        return False
+
+    def _columns(self, labels: list[str], look: Look) -> int:
+        """How many buttons of these labels fit side by side above the list (0: none)."""
+        metrics = QFontMetrics(look.font("button", QFont.Weight.DemiBold))
+        widest = max(metrics.horizontalAdvance(label) for label in labels) + look.px(48)
+        spacing = self.periods_layout.spacing()
+        return min(len(labels), int((self.list_area.viewport().width() + spacing) // (widest + spacing)))
+
+    def _period_labels(self, exhibit: Exhibit, look: Look) -> list[tuple[int, str]]:
+        """The first stop and label of each period button: the exhibit's eras when it
+        has a few and their names fit side by side, else equal periods by their first
+        year."""
+        runs = era_runs(exhibit)
+        if len(runs) > 1:
+            named = [
+                (
+                    stops.start,
+                    str(exhibit.stops[stops.start].date.start.year)
+                    if era is None
+                    else exhibit.eras[era].title[look.lang],
+                )
+                for stops, era in runs
+            ]
+            columns = self._columns([label for _, label in named], look)
+            if columns and len(named) <= ERA_ROWS * columns:
+                return named
+        return [
+            (group.start, str(exhibit.stops[group.start].date.start.year))  # where the period begins
+            for group in periods(len(exhibit.stops), PERIOD_BUTTONS * look.target, look.target)
+        ]
+
+    def show_period(self, first: int) -> None:
+        """Scroll the list to the period's first stop (and, for a keypad, put the focus there)."""
+        row = self.rows[first]
+        self.list_area.verticalScrollBar().setValue(row.y())
+        if any(button.hasFocus() for button in self.period_buttons):
+            row.setFocus(Qt.FocusReason.TabFocusReason)
 
     def focus_first(self) -> QWidget:
         """A keypad that wakes the kiosk lands on Begin: the next Enter acts."""
         return self.begin
 
     def focus_chain(self) -> list[QWidget]:
-        """Reading order: the stops, then Begin, then the settings."""
-        return [*self.rows, self.begin, *self.settings.focus_chain()]
+        """Reading order: the periods (on long exhibits), the stops, then Begin, then the settings."""
+        return [*self.period_buttons, *self.rows, self.begin, *self.settings.focus_chain()]

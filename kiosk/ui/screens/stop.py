@@ -167,11 +167,14 @@ class StopScreen(QWidget):
         bar.setValue(bar.value() + pages * max(1, int(self.narration_area.viewport().height() * 0.8)))
 
     def focus_chain(self) -> list[QWidget]:
-        """Reading order: picture, other pictures, listen, then the bar."""
+        """Reading order: picture, other pictures, listen, the strip (when it holds
+        periods: Left and Right then move by period), then the bar."""
+        strip = [self.strip] if self.strip.focusPolicy() != Qt.FocusPolicy.NoFocus else []
         return [
             self.image,
             *self.thumbs,
             self.listen,
+            *strip,
             self.home,
             self.previous,
             self.next,

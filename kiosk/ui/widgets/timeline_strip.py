@@ -12,14 +12,14 @@ they fit, never overlapping or cut.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from kiosk.core import events as ev
 from kiosk.core.model import Exhibit
 from kiosk.core.state import NavState
 from kiosk.core.strings import tr
-from kiosk.core.timeline import group_of, index_at, labels_that_fit, periods
+from kiosk.core.timeline import Run, Segment, era_runs, labels_that_fit, layout, segment_of, stop_at, stop_x
 from kiosk.ui.style.look import Look
 
 SCRUB_SLOP = 12
@@ -34,6 +34,8 @@ class TimelineStrip(QWidget):
         self.labels: list[str] = []
         self.names: list[str] = []
         """Date and title of each stop, for the scrub bubble and screen readers."""
+        self.runs: list[Run] = []
+        self.era_titles: list[str] = []
         self.current = 0
         self.look: Look | None = None
         self._cache: QPixmap | None = None
@@ -42,6 +44,8 @@ class TimelineStrip(QWidget):
         self.scrubbing: int | None = None
         """The stop under a scrubbing finger, or None."""
         self.bubble: QLabel | None = None
+        self.current_label: QRectF | None = None
+        """Where the label of the period or era holding the current stop is drawn."""
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -49,52 +53,80 @@ class TimelineStrip(QWidget):
         lang = state.visit.language
         self.labels = ["" if stop.date.display else str(stop.date.start.year) for stop in exhibit.stops]
         self.names = [f"{stop.date.label(lang)}. {stop.title[lang]}" for stop in exhibit.stops]
+        self.runs = era_runs(exhibit)
+        self.era_titles = [era.title[lang] for era in exhibit.eras]
         self.current, self.look = state.stop, look
+        # A keypad reaches the strip only when it holds periods: Left and Right then move by period.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus if self.grouped() else Qt.FocusPolicy.NoFocus)
         self.setFixedHeight(look.target + look.px(24))
         self.setAccessibleName(tr(look.lang, "timeline"))
-        self.setAccessibleDescription(
-            f"{tr(look.lang, 'stop_of', n=state.stop + 1, total=len(exhibit.stops))}: {self.names[state.stop]}"
-        )
+        era = next((era for stops, era in self.runs if state.stop in stops), None)
+        where = f"{tr(look.lang, 'stop_of', n=state.stop + 1, total=len(exhibit.stops))}: {self.names[state.stop]}"
+        self.setAccessibleDescription(where if era is None else f"{self.era_titles[era]}. {where}")
         self.update()
 
     # --- geometry ------------------------------------------------------------------
-    def groups(self) -> list[range]:
+    def segments(self) -> list[Segment]:
         target = self.look.target if self.look is not None else 64
-        return periods(len(self.labels), self.width(), target)
+        return layout(len(self.labels), self.width(), target, self.runs)
+
+    def groups(self) -> list[range]:
+        return [segment.stops for segment in self.segments()]
 
     def grouped(self) -> bool:
         return len(self.groups()) < len(self.labels)
 
     def span_of(self, group: range) -> tuple[float, float]:
-        count = max(1, len(self.labels))
-        return group.start / count * self.width(), group.stop / count * self.width()
+        segment = next(segment for segment in self.segments() if segment.stops == group)
+        return segment.left, segment.right
 
     def index_at(self, x: float) -> int:
-        return index_at(x, self.width(), len(self.labels))
+        return stop_at(self.segments(), x)
+
+    def period_start(self, step: int) -> int:
+        """The first stop of the period ``step`` periods away from the current one."""
+        groups = self.groups()
+        number = min(len(groups) - 1, max(0, segment_of(self.current, self.segments()) + step))
+        return groups[number].start
 
     def centre_of(self, index: int) -> QPointF:
-        slot = self.width() / max(1, len(self.labels))
-        return QPointF((index + 0.5) * slot, self.look.target / 2 if self.look else 0)
+        return QPointF(stop_x(self.segments(), index), self.look.target / 2 if self.look else 0)
+
+    def _label_items(self, segments: list[Segment]) -> list[tuple[str, float, float, range]]:
+        """What each label says and the stretch it names: an era's title over all of
+        the era, else the years of each period (or the year of each stop)."""
+        items: list[tuple[str, float, float, range]] = []
+        for segment in segments:
+            if segment.era is not None:
+                if items and items[-1][0] == self.era_titles[segment.era] and items[-1][3].stop == segment.stops.start:
+                    text, left, _, stops = items.pop()
+                    items.append((text, left, segment.right, range(stops.start, segment.stops.stop)))
+                else:
+                    items.append((self.era_titles[segment.era], segment.left, segment.right, segment.stops))
+                continue
+            text = self.labels[segment.stops.start]
+            last = self.labels[segment.stops.stop - 1]
+            if len(segment.stops) > 1 and last and last != text:
+                text = f"{text}–{last[-2:]}"
+            items.append((text, segment.left, segment.right, segment.stops))
+        return items
 
     def label_boxes(self) -> list[tuple[QRectF, str]]:
         """Where the year labels go (only those that fit), for drawing and for tests."""
         if self.look is None or not self.labels:
             return []
-        groups = self.groups()
         from PySide6.QtGui import QFontMetrics
 
         metrics = QFontMetrics(self.look.font("small", QFont.Weight.DemiBold))
+        items = self._label_items(self.segments())
         texts, spans = [], []
-        for group in groups:
-            text = self.labels[group.start]
-            if len(group) > 1 and self.labels[group.stop - 1] and self.labels[group.stop - 1] != text:
-                text = f"{text}–{self.labels[group.stop - 1][-2:]}"
-            left, right = self.span_of(group)
+        for text, left, right, _ in items:
             half = metrics.horizontalAdvance(text) / 2 + self.look.px(6)
-            middle = (left + right) / 2
+            middle = min(max((left + right) / 2, half), self.width() - half)  # at an end: moved inwards, not cut
             texts.append(text)
             spans.append((middle - half, middle + half))
-        current = group_of(self.current, groups)
+        current = next(number for number, item in enumerate(items) if self.current in item[3])
+        self.current_label = None
         shown = labels_that_fit(spans, self.width(), keep=current)
         previous = None
         boxes = []
@@ -103,6 +135,8 @@ class TimelineStrip(QWidget):
             if not fits or not text or (text == previous and number != current):
                 continue
             boxes.append((QRectF(left, top, right - left, self.look.px(40)), text))
+            if number == current:
+                self.current_label = boxes[-1][0]
             previous = text
         return boxes
 
@@ -130,11 +164,19 @@ class TimelineStrip(QWidget):
         elif self.rect().contains(event.position().toPoint()):
             x = event.position().x()
             if self.grouped():  # a tap on a period: its first stop
-                groups = self.groups()
-                self.intent.emit(ev.Jump(groups[group_of(self.index_at(x), groups)].start))
+                segments = self.segments()
+                self.intent.emit(ev.Jump(segments[segment_of(self.index_at(x), segments)].stops.start))
             else:
                 self.intent.emit(ev.Jump(self.index_at(x)))
         self.update()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
 
     def _show_bubble(self, x: float) -> None:
         look = self.look
@@ -144,7 +186,9 @@ class TimelineStrip(QWidget):
             self.bubble = QLabel(self.window())
             self.bubble.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         t = look.theme
-        self.bubble.setText(self.names[self.scrubbing])
+        era = next((era for stops, era in self.runs if self.scrubbing in stops), None)
+        name = self.names[self.scrubbing]
+        self.bubble.setText(name if era is None else f"{self.era_titles[era]}\n{name}")
         self.bubble.setFont(look.font("body", QFont.Weight.DemiBold))
         self.bubble.setStyleSheet(
             f"background: {t.surface}; color: {t.text}; border: {look.px(3)}px solid {t.accent};"
@@ -170,6 +214,8 @@ class TimelineStrip(QWidget):
         key = (
             self.size().toTuple(),
             tuple(self.labels),
+            tuple(self.runs),
+            tuple(self.era_titles),
             self.current,
             self.scrubbing,
             self.look,
@@ -194,16 +240,18 @@ class TimelineStrip(QWidget):
         painter = QPainter(target)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         y = look.target / 2
-        groups = self.groups()
-        if len(groups) == len(self.labels):
+        segments = self.segments()
+        if len(segments) == len(self.labels):
             self._draw_dots(painter, look, y)
         else:
-            self._draw_periods(painter, look, y, groups)
+            self._draw_periods(painter, look, y, segments)
+        if self.hasFocus():  # the keypad's ring, as on every control
+            painter.setPen(QPen(QColor(t.focus), look.px(5)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(3, 3, -3, -3), look.px(12), look.px(12))
         painter.setFont(look.font("small", QFont.Weight.DemiBold))
-        current_box = group_of(self.current, groups)
         for box, text in self.label_boxes():
-            here = box.contains(QPointF(sum(self.span_of(groups[current_box])) / 2, box.center().y()))
-            painter.setPen(QColor(t.accent if here else t.muted))
+            painter.setPen(QColor(t.accent if box == self.current_label else t.muted))
             painter.drawText(box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
         painter.end()
 
@@ -218,17 +266,20 @@ class TimelineStrip(QWidget):
             painter.setBrush(QColor(t.accent if current else t.muted))
             painter.drawEllipse(self.centre_of(index), radius, radius)
 
-    def _draw_periods(self, painter: QPainter, look: Look, y: float, groups: list[range]) -> None:
+    def _draw_periods(self, painter: QPainter, look: Look, y: float, segments: list[Segment]) -> None:
         t = look.theme
-        current = group_of(self.current, groups)
+        current = segment_of(self.current, segments)
         height = look.px(28)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for number, group in enumerate(groups):
-            left, right = self.span_of(group)
+        for number, segment in enumerate(segments):
+            left, right = segment.left, segment.right
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(t.accent if number == current else t.surface))
             painter.drawRoundedRect(
                 QRectF(left + look.px(3), y - height / 2, right - left - look.px(6), height), height / 2, height / 2
             )
+            if number and segment.era != segments[number - 1].era:  # where one era gives way to the next
+                painter.setPen(QPen(QColor(t.muted), look.px(3)))
+                painter.drawLine(QPointF(left, y - look.px(24)), QPointF(left, y + look.px(24)))
         marker = self.scrubbing if self.scrubbing is not None else self.current
         painter.setPen(QPen(QColor(t.background), look.px(4)))
         painter.setBrush(QColor(t.text))
