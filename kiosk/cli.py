@@ -180,6 +180,9 @@ def _cmd_proof(args: argparse.Namespace) -> int:
     from kiosk.core.loader import check_exhibit
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the proof never needs a screen
+    from kiosk.service import tune_allocator
+
+    tune_allocator()  # a page's pictures come and go: keep the heap from growing with them
     result = check_exhibit(Path(args.exhibit), Path(args.media) if args.media else None)
     if result.exhibit is None:
         for diagnostic in result.diagnostics:

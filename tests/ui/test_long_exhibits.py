@@ -149,3 +149,19 @@ def test_the_home_list_has_a_button_per_era(era_kiosk: Kiosk) -> None:
     bar = home.list_area.verticalScrollBar()
     assert home.rows[home.period_starts[3]].y() == bar.value()
     assert era_kiosk.exhibit.eras[3].holds(era_kiosk.exhibit.stops[home.period_starts[3]].date.start)
+
+
+def test_another_language_on_a_long_home_list_keeps_its_rows(era_kiosk: Kiosk) -> None:
+    """2,000 rows made anew held the screen still for seconds; they are reworded instead."""
+    era_kiosk.send(ev.Home())
+    era_kiosk.settle()
+    home = era_kiosk.window.home
+    rows = list(home.rows)
+    era_kiosk.send(ev.SetLanguage("en"), ev.SetTextSize(2))
+    era_kiosk.settle()
+    assert home.rows == rows and all(a is b for a, b in zip(home.rows, rows, strict=True))
+    last = era_kiosk.exhibit.stops[-1]
+    assert home.rows[-1].accessibleName() == f"{last.date.label('en')}. {last.title['en']}"
+    width = home.list_area.viewport().width()
+    assert all(row.height() == row.heightForWidth(width) for row in home.rows[:50])  # laid out for the new size
+    assert [b.text() for b in home.period_buttons][:2] == ["Era 1", "Era 2"]

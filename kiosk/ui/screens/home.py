@@ -12,7 +12,7 @@ from kiosk.core import events as ev
 from kiosk.core.model import Exhibit
 from kiosk.core.state import NavState
 from kiosk.core.strings import tr
-from kiosk.core.timeline import era_runs, periods
+from kiosk.core.timeline import Run, era_runs, periods
 from kiosk.ui.style.look import Look
 from kiosk.ui.widgets.buttons import TouchButton, paint_label, set_style, text_label
 from kiosk.ui.widgets.scrolling import kinetic_area, style_scrollbar
@@ -44,6 +44,7 @@ class HomeScreen(QWidget):
         self.period_buttons: list[TouchButton] = []
         self.period_starts: list[int] = []  # the first stop of each period button
         self._periods_for: tuple[Exhibit, Look] | None = None
+        self._runs_for: tuple[Exhibit, list[Run]] | None = None
         self._periods_shown: tuple[list[tuple[int, str]], int] = ([], 0)
         self._key: tuple[object, ...] | None = None
 
@@ -126,7 +127,29 @@ class HomeScreen(QWidget):
         key = (id(exhibit), lang, look)
         if key == self._key:
             return
-        self._key = key
+        same_stops, self._key = self._key is not None and self._key[0] == key[0], key
+        if same_stops:
+            self._restyle_rows(exhibit, lang, look)
+        else:
+            self._make_rows(exhibit, lang, look)
+        # Lay the rows out now: Qt's deferred pass would leave one frame
+        # of rows piled on each other.
+        self.list_layout.activate()
+        height = max(self.list_area.viewport().height(), self.list_layout.minimumSize().height())
+        self.list_box.resize(self.list_area.viewport().width(), height)
+        self.list_layout.setGeometry(self.list_box.rect())
+        self._render_periods(exhibit, look)
+
+    def _restyle_rows(self, exhibit: Exhibit, lang: str, look: Look) -> None:
+        """The same stops in another language or text size: the rows are kept."""
+        self.list_layout.setSpacing(look.px(10))
+        width = self.list_area.viewport().width()
+        for row, stop in zip(self.rows, exhibit.stops, strict=True):
+            row.restyle(stop.date.label(lang), stop.title[lang], look)
+            if width > 10:
+                row.setFixedHeight(row.heightForWidth(width))
+
+    def _make_rows(self, exhibit: Exhibit, lang: str, look: Look) -> None:
         for row in self.rows:  # gone now, not at the next turn of the event loop
             row.hide()
             row.setParent(None)
@@ -145,13 +168,6 @@ class HomeScreen(QWidget):
             self.list_layout.addWidget(row)
             row.show()  # Qt would show it on a queued call, a frame late
         self.list_layout.addStretch(1)
-        # Lay the new rows out now: Qt's deferred pass would leave one frame
-        # of rows piled on each other.
-        self.list_layout.activate()
-        height = max(self.list_area.viewport().height(), self.list_layout.minimumSize().height())
-        self.list_box.resize(self.list_area.viewport().width(), height)
-        self.list_layout.setGeometry(self.list_box.rect())
-        self._render_periods(exhibit, look)
 
     def _render_periods(self, exhibit: Exhibit, look: Look) -> None:
         """A long exhibit's list gets a row of periods above it: a tap (or Select) goes
@@ -191,7 +207,9 @@ class HomeScreen(QWidget):
         """The first stop and label of each period button: the exhibit's eras when it
         has a few and their names fit side by side, else equal periods by their first
         year."""
-        runs = era_runs(exhibit)
+        if self._runs_for is None or self._runs_for[0] is not exhibit:
+            self._runs_for = (exhibit, era_runs(exhibit))
+        runs = self._runs_for[1]
         if len(runs) > 1:
             named = [
                 (

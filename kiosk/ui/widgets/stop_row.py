@@ -14,11 +14,19 @@ class StopRow(QAbstractButton):
 
     def __init__(self, date: str, title: str, look: Look, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._height: tuple[tuple[object, ...], int] | None = None
+        self.restyle(date, title, look)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a finger should not leave a focus ring
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def restyle(self, date: str, title: str, look: Look) -> None:
+        """New words or look for the same row: a language or text size changes every
+        row of the home list at once, and on a long exhibit making them anew would
+        hold the screen still for seconds."""
         self.date, self.title, self.look = date, title, look
         self.setText(f"{date}. {title}")
         self.setAccessibleName(f"{date}. {title}")
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a finger should not leave a focus ring
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.update()
 
     def _pad(self) -> int:
         return self.look.px(22)
@@ -27,6 +35,13 @@ class StopRow(QAbstractButton):
         return True
 
     def heightForWidth(self, width: int) -> int:
+        """Kept for the last width, words and look asked: layouts ask again and again."""
+        key = (width, self.title, self.look)
+        if self._height is None or self._height[0] != key:
+            self._height = (key, self._measure(width))
+        return self._height[1]
+
+    def _measure(self, width: int) -> int:
         inner = max(1, width - 2 * self._pad())
         date_h = QFontMetrics(self.look.font("date", QFont.Weight.Bold)).height()
         title = QFontMetrics(self.look.font("body", QFont.Weight.DemiBold)).boundingRect(

@@ -45,16 +45,20 @@ class TimelineStrip(QWidget):
         """The stop under a scrubbing finger, or None."""
         self.bubble: QLabel | None = None
         self.current_label: QRectF | None = None
+        self._words_for: tuple[Exhibit, str] | None = None
         """Where the label of the period or era holding the current stop is drawn."""
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def show_state(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         lang = state.visit.language
-        self.labels = ["" if stop.date.display else str(stop.date.start.year) for stop in exhibit.stops]
-        self.names = [f"{stop.date.label(lang)}. {stop.title[lang]}" for stop in exhibit.stops]
-        self.runs = era_runs(exhibit)
-        self.era_titles = [era.title[lang] for era in exhibit.eras]
+        if (exhibit, lang) != self._words_for:  # per stop: worth keeping on a long exhibit
+            if self._words_for is None or self._words_for[0] is not exhibit:
+                self.labels = ["" if stop.date.display else str(stop.date.start.year) for stop in exhibit.stops]
+                self.runs = era_runs(exhibit)
+            self.names = [f"{stop.date.label(lang)}. {stop.title[lang]}" for stop in exhibit.stops]
+            self.era_titles = [era.title[lang] for era in exhibit.eras]
+            self._words_for = (exhibit, lang)
         self.current, self.look = state.stop, look
         # A keypad reaches the strip only when it holds periods: Left and Right then move by period.
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus if self.grouped() else Qt.FocusPolicy.NoFocus)
