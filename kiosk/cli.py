@@ -111,6 +111,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     config = _load_config(args)
     if config is None:
         return EXIT_INVALID
+    if args.control:
+        import dataclasses
+
+        config = dataclasses.replace(config, control_listen=args.control)
     exhibit = Path(args.exhibit) if args.exhibit else (config.exhibit or bundled_exhibit())
     if not args.exhibit and not config.exhibit and not exhibit.is_file():
         looked = "\n  ".join(str(place) for place in bundled_places())
@@ -378,6 +382,15 @@ def _args_diagram(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=_cmd_diagram)
 
 
+def _listen(text: str) -> tuple[str, int]:
+    from kiosk.core.config_format import parse_listen
+
+    try:
+        return parse_listen(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _args_run(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("exhibit", nargs="?", help="exhibit file (default: the bundled exhibit)")
     parser.add_argument("--kiosk", action="store_true", help="full screen, locked down")
@@ -387,6 +400,12 @@ def _args_run(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="PATH", help="configuration file (default: the per-user one)")
     parser.add_argument("--screen", type=int, metavar="N", help="screen number for kiosk mode")
     parser.add_argument("--show-cursor", action="store_true", help="keep the mouse cursor visible in kiosk mode")
+    parser.add_argument(
+        "--control",
+        type=_listen,
+        metavar="HOST:PORT",
+        help="serve /metrics, /status and commands here (token: KIOSK_CONTROL_TOKEN or the config's token_file)",
+    )
     parser.set_defaults(handler=_cmd_run)
 
 

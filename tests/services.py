@@ -98,3 +98,57 @@ def speech_dispatcher(folder: Path, pulse: dict[str, str]) -> Iterator[dict[str,
         yield {"XDG_RUNTIME_DIR": str(runtime), "SPEECHD_ADDRESS": f"unix_socket:{socket}"}
     finally:
         _stop(server)
+
+
+@contextmanager
+def prometheus(folder: Path, targets: list[str], port: int) -> Iterator[str]:
+    """A Prometheus server on 127.0.0.1 scraping ``targets`` every second; yields its URL."""
+    need("prometheus")
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / "prometheus.yml"
+    listed = ", ".join(f'"{target}"' for target in targets)
+    config.write_text(
+        "global: {scrape_interval: 1s, evaluation_interval: 1s}\n"
+        "scrape_configs:\n  - job_name: kiosk\n    scrape_timeout: 900ms\n"
+        f"    static_configs: [{{targets: [{listed}]}}]\n"
+    )
+    server = subprocess.Popen(
+        [
+            "prometheus",
+            f"--config.file={config}",
+            f"--storage.tsdb.path={folder / 'data'}",
+            f"--web.listen-address=127.0.0.1:{port}",
+            "--log.level=warn",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while not _answers(f"{url}/-/ready"):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"prometheus did not start (exit {server.poll()})")
+            time.sleep(0.1)
+        yield url
+    finally:
+        _stop(server)
+
+
+def _answers(url: str) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=1) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

@@ -83,6 +83,15 @@ def run_bench(exhibit: Path, quick: bool, json_path: Path | None) -> int:
     finally:
         rig.close()
 
+    control = child_json("kiosk.bench.control", str(exhibit), "40" if quick else "200", timeout=900)
+    print("Control endpoint on, scraped every second (swipes alternately without and with it)")
+    add("control_swipe_p95_without_ms", "swipe p95 without the endpoint (ms)", control["p95_without_ms"])
+    add("control_swipe_p95_with_ms", "swipe p95 with it, scraped (ms)", control["p95_with_ms"])
+    ratio = control["ratio"]
+    add("control_swipe_p95_ratio", "  ratio (x)", ratio, "<= 1.10 x", ratio <= 1.10)
+    grown = control["memory_growth_mb"]
+    add("control_memory_growth_mb", "memory it adds (MB)", grown, "<= 5 MB", grown <= 5)
+
     events, resets = (1000, 50) if quick else (10_000, 500)
     soaked = subprocess.run(
         [sys.executable, "-m", "kiosk.bench.memory", str(exhibit), str(events), str(resets)],

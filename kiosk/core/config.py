@@ -25,6 +25,8 @@ class Config:
     statistics: bool = True
     volume: int = 80
     reduced_motion: bool = False
+    control_listen: tuple[str, int] | None = None
+    control_token_file: Path | None = None
 
 
 def load_config(path: Path, required: bool = False) -> Config:
@@ -52,6 +54,7 @@ def load_config(path: Path, required: bool = False) -> Config:
     if values is INVALID or any(d.is_error for d in ctx.diagnostics):
         raise ExhibitError([d.with_context(text) for d in ctx.diagnostics])
     exhibit = values.get("exhibit")
+    control = values.get("control", {})
     return Config(
         path=path,
         exhibit=(path.parent / exhibit).resolve() if exhibit else None,
@@ -63,6 +66,8 @@ def load_config(path: Path, required: bool = False) -> Config:
         statistics=bool(values.get("statistics", True)),
         volume=int(values.get("volume", 80)),
         reduced_motion=bool(values.get("reduced_motion", False)),
+        control_listen=control.get("listen"),
+        control_token_file=(path.parent / control["token_file"]).resolve() if control.get("token_file") else None,
     )
 
 

@@ -25,6 +25,41 @@ class LanguageCode(Str):
     description = "a language code such as 'es'"
 
 
+def parse_listen(text: str) -> tuple[str, int]:
+    """``HOST:PORT`` (``[::1]:9300`` for IPv6) as a host and a port; ValueError says why not."""
+    host, sep, port = text.strip().rpartition(":")
+    host = host.removeprefix("[").removesuffix("]")
+    if not sep or not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ValueError(f"'{text}' is not HOST:PORT, e.g. 127.0.0.1:9300 or 0.0.0.0:9300")
+    return host, int(port)
+
+
+class ListenAddress(Str):
+    description = "HOST:PORT, e.g. 127.0.0.1:9300"
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        value = super().check(node, ctx)
+        if value is INVALID:
+            return INVALID
+        try:
+            return parse_listen(value)
+        except ValueError as error:
+            ctx.report(node, str(error))
+            return INVALID
+
+
+CONTROL = Record(
+    {
+        "listen": Field(ListenAddress(), doc="Address and port of the control endpoint, e.g. 0.0.0.0:9300."),
+        "token_file": Field(
+            Str(),
+            required=False,
+            doc="File holding the token that commands need (readable by the kiosk account only).",
+        ),
+    },
+    name="control endpoint",
+)
+
 CONFIG_FIELDS: dict[str, Field] = {
     "exhibit": Field(Str(), required=False, doc="Exhibit file to show (default: the bundled one)."),
     "idle_timeout": Field(Number(10, 3600), required=False, doc="Overrides the exhibit's idle timeout (s)."),
@@ -34,6 +69,9 @@ CONFIG_FIELDS: dict[str, Field] = {
     "pin_hash": Field(PinHash(), required=False, doc="Staff PIN hash, written by 'kiosk set-pin'."),
     "statistics": Field(Bool(), required=False, doc="Record anonymous visitor statistics."),
     "volume": Field(Number(0, 100, integer=True), required=False, doc="Narration volume, 0-100."),
+    "control": Field(
+        CONTROL, required=False, doc="The control and status endpoint (metrics, status, commands); off when absent."
+    ),
     "reduced_motion": Field(
         Bool(), required=False, doc="Still attract pictures and cuts between screens for every visitor (default false)."
     ),

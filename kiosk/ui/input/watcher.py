@@ -69,6 +69,23 @@ def key_tables() -> dict[str, Any]:
     }
 
 
+DISPLAY_OFF_SWALLOWS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Wheel,
+    }
+)
+
+
 class InputWatcher(QObject):
     intent = Signal(object)  # a core event
     focus_step = Signal(int)  # move keyboard focus through the screen's controls
@@ -97,6 +114,8 @@ class InputWatcher(QObject):
         """True while the keypad is on a timeline strip of periods: Left/Right move by period."""
         self.keyboard = False
         """The last input came from keys (a keypad visitor), not a finger."""
+        self.display_off = False
+        """The display is off: no input reaches the kiosk."""
 
     def _scale(self) -> float:
         return max(0.6, min(self.window.width(), self.window.height()) / 1080)
@@ -109,6 +128,8 @@ class InputWatcher(QObject):
         if not self._is_ours(watched):
             return False
         kind = event.type()
+        if self.display_off and kind in DISPLAY_OFF_SWALLOWS:
+            return True
         if kind == QEvent.Type.MouseButtonPress:
             self._press(event)  # type: ignore[arg-type]
         elif kind == QEvent.Type.MouseButtonRelease:

@@ -39,6 +39,7 @@ from kiosk.ui.runtime.watchdog import Watchdog
 from kiosk.ui.runtime.window import KioskWindow
 
 if TYPE_CHECKING:
+    from kiosk.ui.runtime.remote_control import RemoteControl
     from kiosk.ui.screens.staff import StaffStatus
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,10 @@ class KioskRuntime(QObject):
         self.started = wall()
         self.last_reload: float | None = None
         self.reload_errors: list[str] = []
+        self.reloads_ok = self.reloads_failed = 0
+        self.display_on = True
+        self.remote: RemoteControl | None = None
+        """The control endpoint, when configured (prometheus_client is imported only then)."""
         self.log_tail = log_tail or LogTail()
         narrator = Narrator(engine=narration_engine, volume=config.volume / 100, recordings=narration_dir(exhibit.id))
         self.pin_lock = PinLock(check=_pin_check(config))
@@ -119,8 +124,24 @@ class KioskRuntime(QObject):
         self.watchdog.start()
         if self._narration_engine != "none":
             self.recording.start()
+        if self.config.control_listen is not None:
+            self._start_remote(self.config.control_listen)
+
+    def _start_remote(self, listen: tuple[str, int]) -> None:
+        from kiosk.ui.runtime.remote_control import RemoteControl, control_token
+
+        try:
+            remote = RemoteControl(self, listen, control_token(self.config), parent=self)
+            remote.start()
+            self.remote = remote
+        except OSError as error:  # the port is taken, the address is not ours: run without it
+            log.error("control endpoint on %s:%d not started: %s", *listen, error)
+            self.remote = None
 
     def stop(self) -> None:
+        if self.remote is not None:
+            self.remote.stop()
+            self.remote = None
         self.watchdog.stop()
         self.stall_detector.stop()
         self.recording.stop()
@@ -162,8 +183,24 @@ class KioskRuntime(QObject):
                 self.exit_app(0)
         elif effect is Effect.RESTART_REQUESTED:
             log.info("staff restart")
-            self.window.allow_close = True
-            self.exit_app(EXIT_RESTART)
+            self.restart()
+
+    def restart(self) -> None:
+        """Stop and start again: systemd restarts the service; elsewhere the kiosk starts itself again."""
+        self.window.allow_close = True
+        self.exit_app(EXIT_RESTART)
+
+    def set_display(self, on: bool) -> None:
+        """Off: the screen goes black and hears no visitor (a visit under way ends
+        first); on: the attract loop again."""
+        if on == self.display_on:
+            return
+        self.display_on = on
+        if not on and self.controller.machine.state.screen is not Screen.ATTRACT:
+            self.controller.send(ev.Recover())
+        self.controller.watcher.display_off = not on
+        self.window.set_display(on)
+        log.info("display %s", "on" if on else "off")
 
     @property
     def can_exit(self) -> bool:
@@ -176,9 +213,11 @@ class KioskRuntime(QObject):
         result = check_exhibit(self.exhibit_path, self.media_root)
         self.last_reload = self.wall()
         if result.exhibit is None:
+            self.reloads_failed += 1
             self.reload_errors = [row for d in result.errors for row in d.full().splitlines()]
             log.warning("reload refused, keeping the current exhibit: %d errors", len(result.errors))
         else:
+            self.reloads_ok += 1
             self.reload_errors = []
             self.controller.replace_exhibit(result.exhibit)
             if self.statistics is not None:

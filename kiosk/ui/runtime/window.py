@@ -62,6 +62,8 @@ class KioskWindow(QWidget):
         self.screens: dict[Screen, QWidget] = {Screen.ATTRACT: self.attract}
 
         self._warning: QWidget | None = None
+        self.dark: QWidget | None = None
+        """Black over everything while the display is off (opening hours, or staff asked)."""
         self.snapshot = Snapshot(self)
         self.snapshot.hide()
         # Two animations made once and reused: one made per transition would stay
@@ -183,8 +185,23 @@ class KioskWindow(QWidget):
         if self.state is None or not self.state.warning:
             self.warning.hide()
 
+    def set_display(self, on: bool) -> None:
+        """Off: black over every screen (and the screen asked to sleep where it can)."""
+        if self.dark is None:
+            self.dark = QWidget(self)
+            self.dark.setAutoFillBackground(True)
+            palette = self.dark.palette()
+            palette.setColor(QPalette.ColorRole.Window, QColor("black"))
+            self.dark.setPalette(palette)
+            self.dark.setAccessibleName("Display off")
+        self.dark.setGeometry(self.rect())
+        self.dark.setVisible(not on)
+        self.dark.raise_()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self.dark is not None:
+            self.dark.setGeometry(self.rect())
         if self.exhibit is not None and self.state is not None:
             self.show_state(self.exhibit, self.state)
 

@@ -1,0 +1,241 @@
+"""The control endpoint in a running kiosk: commands change what visitors see,
+the screen never waits on a client, and a real Prometheus server scrapes two
+kiosks (one in this process, one a `kiosk run` of its own) and sees a visit."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from kiosk.core import events as ev
+from kiosk.core.config import Config
+from kiosk.core.state import Screen
+from tests.helpers import copy_minimal
+from tests.services import free_port, need, prometheus
+from tests.ui.heartbeat import GUI_LIMIT_MS, Heartbeat
+from tests.ui.test_staff import Staffed
+
+TOKEN = "floor-staff-token"
+
+
+@pytest.fixture
+def controlled(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Staffed]:
+    monkeypatch.setenv("KIOSK_CONTROL_TOKEN", TOKEN)
+    config = Config(control_listen=("127.0.0.1", free_port()))
+    kiosk = Staffed(qtbot, copy_minimal(tmp_path), config, tmp_path)
+    assert kiosk.runtime.remote is not None
+    yield kiosk
+    kiosk.runtime.stop()
+
+
+def url_of(kiosk: Staffed, path: str) -> str:
+    host, port = kiosk.runtime.remote.server.address  # type: ignore[union-attr]
+    return f"http://{host}:{port}{path}"
+
+
+def call(url: str, body: str | None = None, token: str | None = TOKEN) -> tuple[int, str]:
+    request = urllib.request.Request(
+        url, data=None if body is None else body.encode(), method="GET" if body is None else "POST"
+    )
+    if token is not None and body is not None:
+        request.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def status(kiosk: Staffed) -> dict[str, Any]:
+    kiosk.runtime.remote._publish()  # type: ignore[union-attr]  # the once-a-second snapshot, now
+    return json.loads(call(url_of(kiosk, "/status"))[1])
+
+
+def test_display_off_turns_the_screen_black_and_deaf(controlled: Staffed, qtbot) -> None:
+    kiosk = controlled
+    kiosk.runtime.controller.send(ev.Touch())
+    assert kiosk.state.screen is Screen.HOME
+    assert call(url_of(kiosk, "/display"), "off", token="wrong")[0] == 401
+    assert kiosk.runtime.display_on
+    assert call(url_of(kiosk, "/display"), "off")[0] == 202
+    qtbot.waitUntil(lambda: not kiosk.runtime.display_on, timeout=2000)
+    assert kiosk.state.screen is Screen.ATTRACT  # the visit under way ended
+    assert kiosk.window.dark is not None and kiosk.window.dark.isVisible()
+    assert kiosk.window.dark.geometry() == kiosk.window.rect()
+    kiosk.tap(960, 540)
+    assert kiosk.state.screen is Screen.ATTRACT  # nobody can use a dark kiosk
+    assert status(kiosk)["display"] == "off"
+    assert "kiosk_display_on 0.0" in call(url_of(kiosk, "/metrics"))[1]
+    assert call(url_of(kiosk, "/display"), '{"state": "on"}')[0] == 202
+    qtbot.waitUntil(lambda: kiosk.runtime.display_on, timeout=2000)
+    assert not kiosk.window.dark.isVisible()
+    kiosk.tap(960, 540)
+    assert kiosk.state.screen is Screen.HOME
+
+
+def test_volume_and_reload_are_carried_out_and_reported(controlled: Staffed, qtbot, tmp_path: Path) -> None:
+    kiosk = controlled
+    assert call(url_of(kiosk, "/volume"), "30")[0] == 202
+    qtbot.waitUntil(lambda: abs(kiosk.runtime.controller.narrator.volume - 0.3) < 1e-9, timeout=2000)
+    assert call(url_of(kiosk, "/reload"), "")[0] == 202
+    qtbot.waitUntil(lambda: kiosk.runtime.reloads_ok == 1, timeout=2000)
+    assert status(kiosk)["last_reload_result"] == "ok"
+    exhibit = tmp_path / "exhibits" / "mini.yaml"
+    exhibit.write_text(exhibit.read_text().replace("format: 1", "format: 1\nstops: [", 1))
+    assert call(url_of(kiosk, "/reload"), "")[0] == 202
+    qtbot.waitUntil(lambda: kiosk.runtime.reloads_failed == 1, timeout=2000)
+    now = status(kiosk)
+    assert now["last_reload_result"] == "refused" and now["errors"] and now["exhibit"] == "mini"
+    assert 'kiosk_reloads_total{result="refused"} 1.0' in call(url_of(kiosk, "/metrics"))[1]
+
+
+def test_a_tap_is_timed_to_its_frame(controlled: Staffed, qtbot) -> None:
+    kiosk = controlled
+    touch = kiosk.runtime.remote.metrics.touch  # type: ignore[union-attr]
+    before = touch.collect()[0].samples
+    kiosk.tap(960, 540)
+    qtbot.waitUntil(lambda: _count(touch) >= 1, timeout=2000)
+    assert before and _count(touch) >= 1
+
+
+def _count(histogram: Any) -> float:
+    return next(s.value for s in histogram.collect()[0].samples if s.name.endswith("_count"))
+
+
+def test_the_screen_keeps_turning_under_a_flood_of_requests(controlled: Staffed, qtbot) -> None:
+    """Two hundred clients at once, some half-open, while the kiosk draws: the GUI
+    thread never stands still for long and a visitor's tap still answers."""
+    import socket
+
+    kiosk = controlled
+    host, port = kiosk.runtime.remote.server.address  # type: ignore[union-attr]
+    done = threading.Event()
+
+    def flood() -> None:
+        for number in range(200):
+            try:
+                with socket.create_connection((host, port), timeout=2) as conn:
+                    if number % 7 == 0:
+                        conn.sendall(b"POST /display HTTP/1.1\r\nContent-Length: 3\r\n")  # and nothing more
+                        continue
+                    conn.sendall(b"GET /metrics HTTP/1.1\r\nHost: k\r\nConnection: close\r\n\r\n")
+                    while conn.recv(65536):
+                        pass
+            except OSError:
+                pass
+        done.set()
+
+    beat = Heartbeat()
+    thread = threading.Thread(target=flood)
+    thread.start()
+    try:
+        qtbot.waitUntil(done.is_set, timeout=60_000)
+    finally:
+        thread.join(timeout=10)
+        beat.stop()
+    assert beat.widest < GUI_LIMIT_MS, f"the GUI thread stood still for {beat.widest:.0f} ms"
+    kiosk.tap(960, 540)
+    assert kiosk.state.screen is Screen.HOME
+    assert call(url_of(kiosk, "/status"))[0] == 200
+
+
+def test_a_real_prometheus_scrapes_two_kiosks_and_sees_a_visit(controlled: Staffed, qtbot, tmp_path: Path) -> None:
+    need("prometheus")
+    kiosk = controlled
+    other_port = free_port()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_STATE_HOME": str(tmp_path / "other" / "state"),
+        "XDG_CACHE_HOME": str(tmp_path / "other" / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "other" / "config"),
+        "KIOSK_LOG_LEVEL": "WARNING",
+    }
+    exhibit = tmp_path / "exhibits" / "mini.yaml"
+    other = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "run",
+            str(exhibit),
+            "--size",
+            "640x400",
+            "--control",
+            f"127.0.0.1:{other_port}",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    ours = url_of(kiosk, "").removeprefix("http://")
+    try:
+        with prometheus(tmp_path / "prometheus", [ours, f"127.0.0.1:{other_port}"], free_port()) as server:
+
+            def query(expression: str) -> list[dict[str, Any]]:
+                address = f"{server}/api/v1/query?query={urllib.parse.quote(expression)}"
+                with urllib.request.urlopen(address, timeout=2) as response:
+                    return list(json.loads(response.read())["data"]["result"])
+
+            def both_up() -> bool:
+                return sorted(r["value"][1] for r in query('up{job="kiosk"}')) == ["1", "1"]
+
+            qtbot.waitUntil(both_up, timeout=30_000)
+            kiosk.runtime.controller.send(ev.Touch())
+            kiosk.clock.advance(1)
+            kiosk.runtime.controller.send(ev.OpenStop(1))
+
+            def counted() -> bool:
+                sessions = query("sum(kiosk_visitor_sessions_total)")
+                return bool(sessions) and sessions[0]["value"][1] == "1"
+
+            qtbot.waitUntil(counted, timeout=30_000)
+            views = query("kiosk_stop_views_total")
+            exhibits = query("kiosk_build_info")
+            print("\nPrometheus, up:", [(r["metric"]["instance"], r["value"][1]) for r in query('up{job="kiosk"}')])
+            print("Prometheus, sessions:", query("sum(kiosk_visitor_sessions_total)")[0]["value"][1])
+            print("Prometheus, stop views:", [(r["metric"]["stop"], r["value"][1]) for r in views])
+            assert [(r["metric"]["stop"], r["value"][1]) for r in views] == [("second", "1")]
+            assert sorted(r["metric"]["exhibit"] for r in exhibits) == ["mini", "mini"]
+    finally:
+        other.terminate()
+        try:
+            other.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            other.kill()
+            other.wait(timeout=10)
+
+
+DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "prometheus"
+
+
+def test_the_shipped_prometheus_configuration_and_alerts_check_out() -> None:
+    need("promtool")
+    for command in (
+        ["promtool", "check", "config", "prometheus.yml"],
+        ["promtool", "check", "rules", "kiosk-alerts.yml"],
+        ["promtool", "test", "rules", "kiosk-alerts.test.yml"],
+    ):
+        done = subprocess.run(command, cwd=DEPLOY, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_tapping_the_corner_on_a_dark_kiosk_does_nothing_either(controlled: Staffed, qtbot) -> None:
+    kiosk = controlled
+    kiosk.runtime.set_display(False)
+    for _ in range(5):
+        kiosk.clock.advance(0.3)
+        QTest.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert kiosk.state.screen is Screen.ATTRACT
