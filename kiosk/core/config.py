@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk.core.diagnostics import Diagnostic, ExhibitError, Severity
+from kiosk.core.schedule import WEEKDAYS, Schedule
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Config:
     reduced_motion: bool = False
     control_listen: tuple[str, int] | None = None
     control_token_file: Path | None = None
+    schedule: Schedule | None = None
 
 
 def load_config(path: Path, required: bool = False) -> Config:
@@ -67,8 +70,16 @@ def load_config(path: Path, required: bool = False) -> Config:
         volume=int(values.get("volume", 80)),
         reduced_motion=bool(values.get("reduced_motion", False)),
         control_listen=control.get("listen"),
+        schedule=_schedule(values.get("schedule")),
         control_token_file=(path.parent / control["token_file"]).resolve() if control.get("token_file") else None,
     )
+
+
+def _schedule(values: dict[str, Any] | None) -> Schedule | None:
+    if values is None:
+        return None
+    weekly = {number: values[day] for number, day in enumerate(WEEKDAYS) if day in values}
+    return Schedule(weekly, dict(values.get("exceptions", {})))
 
 
 def write_pin_hash(path: Path, pin_hash: str) -> None:

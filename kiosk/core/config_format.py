@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import yaml
 
 from kiosk.core.pin import is_pin_hash
+from kiosk.core.schedule import WEEKDAYS, parse_day
 from kiosk.core.spec import INVALID, Bool, Context, Field, Number, Record, Str, Type
 
 
@@ -60,6 +62,70 @@ CONTROL = Record(
     name="control endpoint",
 )
 
+
+class DayHoursValue(Type):
+    """``closed``, ``10:00-18:00``, or a list of such spans."""
+
+    description = "'closed', hours like 10:00-18:00, or a list of them"
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
+            value: str | list[str] = node.value
+        elif isinstance(node, yaml.SequenceNode) and all(isinstance(item, yaml.ScalarNode) for item in node.value):
+            value = [item.value for item in node.value]
+        else:
+            return self.expect(node, ctx)
+        try:
+            return parse_day(value)
+        except ValueError as error:
+            ctx.report(node, str(error))
+            return INVALID
+
+    def schema(self) -> dict[str, Any]:
+        one = {"type": "string", "pattern": r"^(closed|\d{1,2}:\d{2}-\d{1,2}:\d{2})$"}
+        return {"oneOf": [one, {"type": "array", "items": one}]}
+
+
+class DatedHours(Type):
+    """Exceptions to the week: ``2026-12-25: closed``."""
+
+    description = "a mapping of dates (YYYY-MM-DD) to hours"
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return self.expect(node, ctx)
+        found: dict[datetime.date, Any] = {}
+        for key, value in node.value:
+            try:
+                day = datetime.date.fromisoformat(str(key.value))
+            except ValueError:
+                ctx.report(key, f"'{key.value}' is not a date like 2026-12-25")
+                continue
+            if day in found:
+                ctx.report(key, f"{day} is listed twice")
+                continue
+            found[day] = DayHoursValue().check(value, ctx)
+        return INVALID if any(v is INVALID for v in found.values()) else found
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "object", "additionalProperties": DayHoursValue().schema()}
+
+
+SCHEDULE = Record(
+    {
+        **{
+            day: Field(
+                DayHoursValue(), required=False, doc=f"Opening hours on {day.title()}s (a day left out is closed)."
+            )
+            for day in WEEKDAYS
+        },
+        "exceptions": Field(
+            DatedHours(), required=False, doc="Dates that differ from the week: holidays, late openings."
+        ),
+    },
+    name="opening hours",
+)
+
 CONFIG_FIELDS: dict[str, Field] = {
     "exhibit": Field(Str(), required=False, doc="Exhibit file to show (default: the bundled one)."),
     "idle_timeout": Field(Number(10, 3600), required=False, doc="Overrides the exhibit's idle timeout (s)."),
@@ -69,6 +135,9 @@ CONFIG_FIELDS: dict[str, Field] = {
     "pin_hash": Field(PinHash(), required=False, doc="Staff PIN hash, written by 'kiosk set-pin'."),
     "statistics": Field(Bool(), required=False, doc="Record anonymous visitor statistics."),
     "volume": Field(Number(0, 100, integer=True), required=False, doc="Narration volume, 0-100."),
+    "schedule": Field(
+        SCHEDULE, required=False, doc="Opening hours: outside them the screen is dark (always on when absent)."
+    ),
     "control": Field(
         CONTROL, required=False, doc="The control and status endpoint (metrics, status, commands); off when absent."
     ),

@@ -118,6 +118,11 @@ class KioskMetrics:
             self.stop_views.labels(stop=current).inc()
             self._view = _View(current, now)
 
+    @property
+    def following_a_visit(self) -> bool:
+        """A stop view is open: its end must still be counted."""
+        return self._view is not None
+
     def text(self) -> bytes:
         """The Prometheus text exposition of every figure."""
         return generate_latest(self.registry)

@@ -265,3 +265,45 @@ def test_kiosk_mode_takes_the_screen_back_when_the_window_is_hidden(qtbot, displ
         assert f"Geometry: {SIZE[0]}x{SIZE[1]}" in kiosk.xdotool("getwindowgeometry", kiosk.window)
     finally:
         kiosk.stop()
+
+
+def test_after_hours_the_real_screen_is_black_until_staff_touch_the_corner(qtbot, display: str, tmp_path: Path) -> None:
+    """On a real X screen: closed all day by the schedule, the kiosk paints black and
+    asks X to power the monitor down (Xvfb has no DPMS, and the kiosk says so);
+    a touch in the corner lights it for staff."""
+    import json
+    import urllib.request
+
+    from tests.services import free_port
+
+    port = free_port()
+    config = tmp_path / "config.yaml"
+    config.write_text(f"schedule:\n  exceptions:\n    2000-01-01: closed\ncontrol:\n  listen: 127.0.0.1:{port}\n")
+    running = RunningKiosk(
+        qtbot, display, tmp_path / "kiosk.log", "--size", f"{SIZE[0]}x{SIZE[1]}", "--config", str(config)
+    )
+    try:
+        running.wait_for("screen off")
+        shot = running.screenshot(tmp_path / "closed.png")
+        window = shot.copy(0, 0, SIZE[0], SIZE[1])
+        points = [(x, y) for x in range(0, SIZE[0], 20) for y in range(0, SIZE[1], 20)]
+        assert all(window.pixelColor(x, y).name() == "#000000" for x, y in points), "not black after hours"
+
+        def status() -> dict:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=3) as response:
+                return json.loads(response.read())
+
+        qtbot.waitUntil(
+            lambda: "refused" in status()["schedule"]["screen_power"] or "done" in status()["schedule"]["screen_power"],
+            timeout=15_000,
+        )
+        hours = status()["schedule"]
+        assert hours["configured"] and not hours["open"] and status()["display"] == "off"
+        assert hours["screen_power"].startswith("xset dpms force off")
+        running.click(8, 8)
+        running.wait_for("woken by a touch in the corner")
+        lit = running.screenshot(tmp_path / "woken.png", moving=True)
+        assert _difference(lit, shot) > 0.2
+        assert "Traceback" not in running.log_path.read_text()
+    finally:
+        running.stop()

@@ -232,10 +232,13 @@ def test_the_shipped_prometheus_configuration_and_alerts_check_out() -> None:
         assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_tapping_the_corner_on_a_dark_kiosk_does_nothing_either(controlled: Staffed, qtbot) -> None:
+def test_on_a_dark_kiosk_only_a_touch_in_the_corner_answers(controlled: Staffed, qtbot) -> None:
     kiosk = controlled
-    kiosk.runtime.set_display(False)
-    for _ in range(5):
+    kiosk.runtime.request_display(False)
+    for x, y in ((960, 540), (1900, 10), (10, 1070)):
         kiosk.clock.advance(0.3)
-        QTest.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    assert kiosk.state.screen is Screen.ATTRACT
+        QTest.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(x, y))
+    assert not kiosk.runtime.display_on and kiosk.state.screen is Screen.ATTRACT
+    kiosk.clock.advance(0.3)
+    QTest.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert kiosk.runtime.display_on and kiosk.state.screen is Screen.ATTRACT  # lit for staff, nothing opened

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QWindow
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent, QWindow
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core import events as ev
@@ -115,7 +115,9 @@ class InputWatcher(QObject):
         self.keyboard = False
         """The last input came from keys (a keypad visitor), not a finger."""
         self.display_off = False
-        """The display is off: no input reaches the kiosk."""
+        """The display is off: no input reaches the kiosk but a touch in the corner."""
+        self.on_dark_corner: Callable[[], None] = lambda: None
+        """Called for a touch in the top-left corner of the dark screen (staff waking it)."""
 
     def _scale(self) -> float:
         return max(0.6, min(self.window.width(), self.window.height()) / 1080)
@@ -129,6 +131,8 @@ class InputWatcher(QObject):
             return False
         kind = event.type()
         if self.display_off and kind in DISPLAY_OFF_SWALLOWS:
+            if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin) and self._in_corner(event):
+                self.on_dark_corner()
             return True
         if kind == QEvent.Type.MouseButtonPress:
             self._press(event)  # type: ignore[arg-type]
@@ -144,6 +148,19 @@ class InputWatcher(QObject):
                 return self._key(event)  # type: ignore[arg-type]
             return kind == QEvent.Type.ShortcutOverride and Qt.Key(event.key()) in key_tables()["select"]  # type: ignore[attr-defined]
         return False
+
+    def _in_corner(self, event: QEvent) -> bool:
+        if isinstance(event, QTouchEvent):
+            points = event.points()
+            if not points:
+                return False
+            point = points[0].position()
+        elif isinstance(event, QMouseEvent):
+            point = event.position()
+        else:
+            return False
+        corner = CORNER * self._scale()
+        return point.x() < corner and point.y() < corner
 
     @staticmethod
     def _blocked(event: QKeyEvent) -> bool:

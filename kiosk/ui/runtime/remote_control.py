@@ -27,8 +27,10 @@ from kiosk import __version__
 from kiosk.core.config import Config
 from kiosk.core.control import ControlServer
 from kiosk.core.metrics import KioskMetrics
+from kiosk.core.navigation import Change
 from kiosk.ui.runtime.controller import KioskController
 from kiosk.ui.runtime.fault_guard import FaultGuard
+from kiosk.ui.runtime.opening_hours import OpeningHours
 from kiosk.ui.runtime.stall_detector import StallDetector
 from kiosk.ui.runtime.window import KioskWindow
 
@@ -84,9 +86,11 @@ class Supervised(Protocol):
     reloads_failed: int
     display_on: bool
 
+    opening: OpeningHours
+
     def reload(self) -> bool: ...
     def restart(self) -> None: ...
-    def set_display(self, on: bool) -> None: ...
+    def request_display(self, on: bool) -> None: ...
 
 
 class RemoteControl(QObject):
@@ -98,7 +102,7 @@ class RemoteControl(QObject):
         exhibit = runtime.controller.exhibit
         self.metrics = KioskMetrics(__version__, exhibit.id, content_version(runtime.exhibit_path), runtime.clock)
         self.metrics.set_stops(tuple(stop.id for stop in exhibit.stops))
-        self._unsubscribe = runtime.controller.machine.subscribe(self.metrics.on_change)
+        self._unsubscribe = runtime.controller.machine.subscribe(self._follow)
         self._seen = {"faults": 0, "stalls": 0, "reloads_ok": 0, "reloads_failed": 0}
         self._status: dict[str, Any] = {}
         self._touched: float | None = None
@@ -128,6 +132,11 @@ class RemoteControl(QObject):
         self._unsubscribe()
         self.server.stop()
 
+    def _follow(self, change: Change) -> None:
+        """Visits are counted inside opening hours only; one under way is followed to its end."""
+        if self.runtime.opening.counting() or self.metrics.following_a_visit:
+            self.metrics.on_change(change)
+
     # --- touch to frame ----------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -153,6 +162,7 @@ class RemoteControl(QObject):
         self._count("reloads_failed", runtime.reloads_failed, self.metrics.reloads.labels(result="refused").inc)
         exhibit, state = runtime.controller.exhibit, runtime.controller.machine.state
         self.metrics.display.set(1 if runtime.display_on else 0)
+        self.metrics.open.set(1 if runtime.opening.counting() else 0)
         self._status = {  # a new dict each time: the server's threads read whole snapshots
             "kiosk_version": __version__,
             "screen": state.screen.value,
@@ -162,7 +172,7 @@ class RemoteControl(QObject):
             "exhibit_file": str(runtime.exhibit_path),
             "content_version": content_version(runtime.exhibit_path),
             "display": "on" if runtime.display_on else "off",
-            "schedule": None,
+            "schedule": {**runtime.opening.policy.describe(), "screen_power": runtime.opening.power},
             "last_reload": _iso(runtime.last_reload),
             "last_reload_result": None
             if runtime.last_reload is None
@@ -183,7 +193,7 @@ class RemoteControl(QObject):
         log.info("control: %s %s", name, "" if value is None else value)
         runtime = self.runtime
         if name == "display":
-            runtime.set_display(bool(value))
+            runtime.request_display(bool(value))
         elif name == "reload":
             if runtime.reload():
                 exhibit = runtime.controller.exhibit

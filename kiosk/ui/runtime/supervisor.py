@@ -31,6 +31,7 @@ from kiosk.ui.media.narration import Narrator
 from kiosk.ui.runtime.controller import KioskController
 from kiosk.ui.runtime.fault_guard import EXIT_FAULTS, FaultGuard
 from kiosk.ui.runtime.narration_recording import NarrationRecording, hints
+from kiosk.ui.runtime.opening_hours import OpeningHours
 from kiosk.ui.runtime.pin_record import PinRecord
 from kiosk.ui.runtime.qtapp import application
 from kiosk.ui.runtime.stall_detector import StallDetector
@@ -105,6 +106,10 @@ class KioskRuntime(QObject):
             if config.statistics and stats_path is not None
             else None
         )
+        self.opening = OpeningHours(self, config.schedule, wall, parent=self)
+        self.controller.watcher.on_dark_corner = self.opening.staff_wake
+        if self.statistics is not None:
+            self.statistics.counting = self.opening.counting
         self.watchdog = Watchdog(self)
         self.stall_detector = StallDetector(self)
         self.recording = NarrationRecording(lambda: self.controller.exhibit, self)
@@ -121,6 +126,7 @@ class KioskRuntime(QObject):
         self.controller.start()
         self.controller.narrator.start()
         self.stall_detector.start()
+        self.opening.start()
         self.watchdog.start()
         if self._narration_engine != "none":
             self.recording.start()
@@ -143,6 +149,7 @@ class KioskRuntime(QObject):
             self.remote.stop()
             self.remote = None
         self.watchdog.stop()
+        self.opening.stop()
         self.stall_detector.stop()
         self.recording.stop()
         self.controller.stop()
@@ -189,6 +196,10 @@ class KioskRuntime(QObject):
         """Stop and start again: systemd restarts the service; elsewhere the kiosk starts itself again."""
         self.window.allow_close = True
         self.exit_app(EXIT_RESTART)
+
+    def request_display(self, on: bool) -> None:
+        """Staff (through /display) want the screen on or off, until the next opening or closing."""
+        self.opening.command(on)
 
     def set_display(self, on: bool) -> None:
         """Off: the screen goes black and hears no visitor (a visit under way ends
@@ -247,6 +258,7 @@ class KioskRuntime(QObject):
             f"Errors since start: {self.fault_guard.total}",
             f"Interface stalls over 2 s: {self.stall_detector.stalls}",
             f"Narration: {self._narration_status()}",
+            f"Opening hours: {self._hours_status()}",
         ]
         if not self.can_exit:
             lines.append("Exit is disabled: no staff PIN is set (run 'kiosk set-pin').")
@@ -258,6 +270,14 @@ class KioskRuntime(QObject):
             can_exit=self.can_exit,
             reload_errors=self.reload_errors,
         )
+
+    def _hours_status(self) -> str:
+        hours = self.opening.policy.describe()
+        if not hours["configured"]:
+            return "none set (always on)"
+        state = "open" if hours["open"] else "closed"
+        upcoming = f", changes at {hours['next_change']}" if hours["next_change"] else ""
+        return f"{state}{upcoming}; screen {'on' if self.display_on else 'off'} ({self.opening.power})"
 
     def _narration_status(self) -> str:
         narrator = self.controller.narrator

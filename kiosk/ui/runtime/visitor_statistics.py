@@ -23,9 +23,13 @@ class VisitorStatistics:
         self.path, self.wall, self.clock = path, wall, clock
         self.recorder = StatsRecorder(stop_ids)
         self.writer = StatsWriter(path)
+        self.counting: Callable[[], bool] = lambda: True
+        """False outside opening hours: staff at work after closing are no visitors."""
         self._unsubscribe = machine.subscribe(self._on_change)
 
     def _on_change(self, change: Change) -> None:
+        if not self.counting() and self.recorder.session is None:
+            return
         self.writer.write(self.recorder.on_change(change, self.wall(), self.clock()))
 
     def set_stops(self, stop_ids: tuple[str, ...]) -> None:
