@@ -243,6 +243,21 @@ def _stop_range(text: str | None, count: int) -> range | None:
     return range(start - 1, end) if 1 <= start <= end <= count else None
 
 
+def _cmd_fleet(args: argparse.Namespace) -> int:
+    from kiosk.core.fleet import status_report
+    from kiosk.core.paths import cache_dir
+
+    try:
+        report, unreachable = status_report(Path(args.hosts), cache_dir() / "fleet-last-seen.json")
+    except (OSError, ValueError) as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(report)
+    if unreachable:
+        print(f"\n{unreachable} kiosk(s) did not answer", file=sys.stderr)
+    return 1 if unreachable else EXIT_OK
+
+
 def _cmd_narrate(args: argparse.Namespace) -> int:
     from kiosk.core.loader import check_exhibit
     from kiosk.core.narration import clips
@@ -435,6 +450,12 @@ def _args_proof(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=_cmd_proof)
 
 
+def _args_fleet(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=["status"], help="status: one line per kiosk")
+    parser.add_argument("hosts", help="lines of '[NAME] HOST:PORT', or Prometheus's kiosks.yml")
+    parser.set_defaults(handler=_cmd_fleet)
+
+
 def _args_import(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=["timelinejs"])
     parser.add_argument("file", help="TimelineJS JSON, or the CSV export of its spreadsheet")
@@ -488,6 +509,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "new": ("start a new exhibit from a commented template", _args_new),
     "proof": ("every screen in every language, as PDF or PNG, with findings", _args_proof),
     "import": ("bring a timeline made elsewhere into an exhibit", _args_import),
+    "fleet": ("every kiosk at a glance, from their control endpoints", _args_fleet),
     "narrate": ("record every label, alt text and hint with the installed voice", _args_narrate),
     "bench": ("measure start-up, latency, frame rate, memory and loading", _args_bench),
     "set-pin": ("set the staff PIN (asked for, never on the command line)", _args_set_pin),

@@ -28,6 +28,7 @@ from tests.ui.heartbeat import GUI_LIMIT_MS, Heartbeat
 from tests.ui.test_staff import Staffed
 
 TOKEN = "floor-staff-token"
+KIOSK_RUN = (sys.executable, "-m", "kiosk", "run")
 
 
 @pytest.fixture
@@ -242,3 +243,71 @@ def test_on_a_dark_kiosk_only_a_touch_in_the_corner_answers(controlled: Staffed,
     kiosk.clock.advance(0.3)
     QTest.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert kiosk.runtime.display_on and kiosk.state.screen is Screen.ATTRACT  # lit for staff, nothing opened
+
+
+def test_the_fleet_view_lists_every_kiosk_and_marks_the_silent_one(controlled: Staffed, qtbot, tmp_path: Path) -> None:
+    """Two kiosks answering (this one after a visit, another as a process of its own)
+    and one switched off: `kiosk fleet status` prints a line for each."""
+    import threading
+
+    from kiosk.core.fleet import poll, read_hosts, remember, table
+
+    kiosk = controlled
+    kiosk.runtime.controller.send(ev.Touch())
+    other_port, dead_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_STATE_HOME": str(tmp_path / "other" / "state"),
+        "XDG_CACHE_HOME": str(tmp_path / "other" / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "other" / "config"),
+    }
+    other = subprocess.Popen(
+        [
+            *KIOSK_RUN,
+            str(tmp_path / "exhibits" / "mini.yaml"),
+            "--size",
+            "640x400",
+            "--control",
+            f"127.0.0.1:{other_port}",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    hosts = tmp_path / "hosts.txt"
+    ours = url_of(kiosk, "").removeprefix("http://")
+    hosts.write_text(
+        f"# the ground floor\nentrance {ours}\nhall 127.0.0.1:{other_port}\nstairs 127.0.0.1:{dead_port}  # off\n"
+    )
+    try:
+        qtbot.waitUntil(lambda: _answers(f"http://127.0.0.1:{other_port}/status"), timeout=30_000)
+        kiosk.runtime.remote._publish()  # type: ignore[union-attr]
+        result: list[str] = []
+        thread = threading.Thread(  # the test's own GUI thread keeps turning meanwhile
+            target=lambda: result.append(
+                table(seen := poll(read_hosts(hosts)), remember(seen, tmp_path / "seen.json", 1e9), 1e9)
+            )
+        )
+        thread.start()
+        qtbot.waitUntil(lambda: not thread.is_alive(), timeout=20_000)
+        printed = result[0]
+        print("\n" + printed)
+        lines = printed.splitlines()
+        assert lines[0].split()[:3] == ["kiosk", "reachable", "exhibit"]
+        entrance, hall, stairs = lines[1:]
+        assert entrance.split()[:3] == ["entrance", "yes", "mini"] and " on " in entrance
+        assert entrance.split()[5] == "1"  # one visit today
+        assert hall.split()[:3] == ["hall", "yes", "mini"]
+        assert stairs.startswith("stairs") and "NO  <--" in stairs and stairs.rstrip().endswith("never")
+    finally:
+        other.terminate()
+        other.wait(timeout=10)
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=1) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False

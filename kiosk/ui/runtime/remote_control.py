@@ -27,7 +27,7 @@ from kiosk import __version__
 from kiosk.core.config import Config
 from kiosk.core.control import ControlServer
 from kiosk.core.metrics import KioskMetrics
-from kiosk.core.navigation import Change
+from kiosk.core.navigation import Change, Effect
 from kiosk.ui.runtime.controller import KioskController
 from kiosk.ui.runtime.fault_guard import FaultGuard
 from kiosk.ui.runtime.opening_hours import OpeningHours
@@ -106,6 +106,8 @@ class RemoteControl(QObject):
         self._seen = {"faults": 0, "stalls": 0, "reloads_ok": 0, "reloads_failed": 0}
         self._status: dict[str, Any] = {}
         self._touched: float | None = None
+        self._today: tuple[datetime.date, int] = (datetime.date.fromtimestamp(runtime.wall()), 0)
+        """Visits begun today (local date), for the fleet view."""
         self.server = ControlServer(
             listen[0], listen[1], token, self.metrics.text, lambda: self._status, self.command.emit
         )
@@ -136,6 +138,9 @@ class RemoteControl(QObject):
         """Visits are counted inside opening hours only; one under way is followed to its end."""
         if self.runtime.opening.counting() or self.metrics.following_a_visit:
             self.metrics.on_change(change)
+            if Effect.SESSION_STARTED in change.effects:
+                today = datetime.date.fromtimestamp(self.runtime.wall())
+                self._today = (today, (self._today[1] if self._today[0] == today else 0) + 1)
 
     # --- touch to frame ----------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -179,6 +184,7 @@ class RemoteControl(QObject):
             else ("refused" if runtime.reload_errors else "ok"),
             "errors": list(runtime.reload_errors[:20]),
             "faults": runtime.fault_guard.total,
+            "sessions_today": self._today[1] if self._today[0] == datetime.date.fromtimestamp(runtime.wall()) else 0,
             "gui_stalls": runtime.stall_detector.stalls,
             "uptime_seconds": round(runtime.wall() - runtime.started, 1),
         }
