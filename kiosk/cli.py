@@ -243,6 +243,39 @@ def _stop_range(text: str | None, count: int) -> range | None:
     return range(start - 1, end) if 1 <= start <= end <= count else None
 
 
+def _cmd_publish(args: argparse.Namespace) -> int:
+    from kiosk.core.content_sync import SyncError, publish
+
+    try:
+        commit = publish(Path(args.exhibit), args.to, Path(args.media) if args.media else None, args.message)
+    except SyncError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"published {args.exhibit} to {args.to} as {commit[:12]}")
+    return EXIT_OK
+
+
+def _cmd_sync(args: argparse.Namespace) -> int:
+    from kiosk.core.content_sync import ContentStore, SyncError, sync
+    from kiosk.core.paths import data_dir
+
+    store = ContentStore(Path(args.content) if args.content else data_dir() / "content")
+    source = args.source or store.state().get("source")
+    if not source:
+        print("kiosk: name the content repository with --from URL (the first sync needs it)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        commit = sync(store, source, args.to)
+    except SyncError as error:
+        print(
+            f"kiosk: {error}\nthe content on show is unchanged ({store.current_commit() or 'none yet'})",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    print(f"showing {commit[:12]} from {source}: {store.current}/exhibits/")
+    return EXIT_OK
+
+
 def _cmd_fleet(args: argparse.Namespace) -> int:
     from kiosk.core.fleet import status_report
     from kiosk.core.paths import cache_dir
@@ -356,8 +389,10 @@ def _cmd_service(args: argparse.Namespace) -> int:
     config = Path(args.config) if args.config else None
     if args.action == "print":
         print(service.unit_text(exhibit, config), end="")
+        for name, text in service.sync_units(args.sync).items() if args.sync else ():
+            print(f"\n# {name}\n{text}", end="")
         return EXIT_OK
-    path, said = service.install(exhibit, config)
+    path, said = service.install(exhibit, config, args.sync)
     print(f"wrote {path}")
     if said:
         print(said)
@@ -450,6 +485,23 @@ def _args_proof(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=_cmd_proof)
 
 
+def _args_publish(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("exhibit", help="exhibit file; it must be valid")
+    parser.add_argument("--to", required=True, metavar="REMOTE", help="the content git repository (URL or path)")
+    parser.add_argument("--message", "-m", help="commit message (default: 'Publish ID: N stops')")
+    _media_option(parser)
+    parser.set_defaults(handler=_cmd_publish)
+
+
+def _args_sync(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="source", metavar="URL", help="content repository (default: the last one)")
+    parser.add_argument("--to", metavar="REV", help="show this commit (a rollback); default: the newest on main")
+    parser.add_argument(
+        "--content", metavar="DIR", help="content folder (default: ~/.local/share/museum-kiosk/content)"
+    )
+    parser.set_defaults(handler=_cmd_sync)
+
+
 def _args_fleet(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=["status"], help="status: one line per kiosk")
     parser.add_argument("hosts", help="lines of '[NAME] HOST:PORT', or Prometheus's kiosks.yml")
@@ -497,6 +549,7 @@ def _args_service(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=["print", "install"])
     parser.add_argument("exhibit", nargs="?", help="exhibit file (default: the configured or bundled one)")
     parser.add_argument("--config", metavar="PATH", help="configuration file to run with")
+    parser.add_argument("--sync", metavar="URL", help="also a timer that syncs content from this git repository")
     parser.set_defaults(handler=_cmd_service)
 
 
@@ -510,6 +563,8 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "proof": ("every screen in every language, as PDF or PNG, with findings", _args_proof),
     "import": ("bring a timeline made elsewhere into an exhibit", _args_import),
     "fleet": ("every kiosk at a glance, from their control endpoints", _args_fleet),
+    "publish": ("validate an exhibit and push it with its media to a content git repository", _args_publish),
+    "sync": ("fetch content from git; show it only if it is valid (or roll back with --to)", _args_sync),
     "narrate": ("record every label, alt text and hint with the installed voice", _args_narrate),
     "bench": ("measure start-up, latency, frame rate, memory and loading", _args_bench),
     "set-pin": ("set the staff PIN (asked for, never on the command line)", _args_set_pin),

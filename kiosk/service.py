@@ -69,20 +69,58 @@ WantedBy=graphical-session.target
 """
 
 
+SYNC_NAME = "museum-kiosk-sync"
+SYNC_EVERY = "5min"
+
+
+def sync_units(source: str) -> dict[str, str]:
+    """A oneshot service that runs ``kiosk sync`` and a timer that starts it every
+    few minutes; the kiosk takes what it fetched at its next attract loop."""
+    command = shlex.join([sys.executable, "-m", "kiosk", "sync", "--from", source])
+    return {
+        f"{SYNC_NAME}.service": f"""[Unit]
+Description=Fetch the museum kiosk's content from git; keep it only if valid
+After=network-online.target
+
+[Service]
+Type=oneshot
+ExecStart={command}
+TimeoutStartSec=15min
+Nice=10
+""",
+        f"{SYNC_NAME}.timer": f"""[Unit]
+Description=Fetch the museum kiosk's content every {SYNC_EVERY}
+
+[Timer]
+OnBootSec=1min
+OnUnitActiveSec={SYNC_EVERY}
+RandomizedDelaySec=30s
+
+[Install]
+WantedBy=timers.target
+""",
+    }
+
+
 def unit_path() -> Path:
     return config_dir().parent / "systemd" / "user" / UNIT_NAME
 
 
-def install(exhibit: Path | None, config: Path | None) -> tuple[Path, str]:
-    """Write the unit and enable it; returns the path and what systemctl said."""
+def install(exhibit: Path | None, config: Path | None, sync_from: str | None = None) -> tuple[Path, str]:
+    """Write the unit (and the sync timer) and enable them; the path and what systemctl said."""
     path = unit_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(unit_text(exhibit, config), encoding="utf-8")
+    enable = [UNIT_NAME]
+    if sync_from:
+        for name, text in sync_units(sync_from).items():
+            (path.parent / name).write_text(text, encoding="utf-8")
+        enable.append(f"{SYNC_NAME}.timer")
     systemctl = shutil.which("systemctl")
     if systemctl is None:
         return path, "systemctl not found: enable the unit by hand on the kiosk machine"
     said = []
-    for args in (["--user", "daemon-reload"], ["--user", "enable", UNIT_NAME]):
+    for args in (["--user", "daemon-reload"], ["--user", "enable", *enable]):
         done = subprocess.run([systemctl, *args], check=False, capture_output=True, text=True, timeout=30)
         said.append((done.stdout + done.stderr).strip())
     return path, "\n".join(line for line in said if line)

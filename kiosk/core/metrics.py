@@ -68,6 +68,11 @@ class KioskMetrics:
             "kiosk_schedule_open", "1 inside opening hours (always, without a schedule).", registry=registry
         )
         self.open.set(1)
+        self.sync_ok = Gauge("kiosk_sync_ok", "0 when the last content sync was refused.", registry=registry)
+        self.sync_ok.set(1)
+        self.sync_time = Gauge(
+            "kiosk_sync_last_timestamp_seconds", "When content was last synced (0: never).", registry=registry
+        )
         self.faults = Counter("kiosk_faults", "Errors caught and recovered from.", registry=registry)
         self.reloads = Counter("kiosk_reloads", "Exhibit reloads, by result.", ["result"], registry=registry)
         self.stalls = Counter("kiosk_gui_stalls", "Times the screen stood still over 2 s.", registry=registry)

@@ -17,6 +17,11 @@ def state_dir() -> Path:
     return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / APP
 
 
+def data_dir() -> Path:
+    """Content the kiosk fetched (``kiosk sync``): kept across restarts, fetched again if lost."""
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / APP
+
+
 def cache_dir() -> Path:
     """Things the kiosk can always make again (the checked exhibit)."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP

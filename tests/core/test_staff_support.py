@@ -114,3 +114,31 @@ def test_service_install_writes_the_unit(tmp_path: Path, monkeypatch, capsys) ->
     unit = tmp_path / "config" / "systemd" / "user" / "museum-kiosk.service"
     assert "Restart=always" in unit.read_text()
     assert "systemctl not found" in capsys.readouterr().out
+
+
+def test_service_install_with_sync_writes_a_timer_systemd_accepts(tmp_path: Path, monkeypatch, capsys) -> None:
+    import shutil
+    import subprocess
+
+    analyze = shutil.which("systemd-analyze")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert main(["service", "install", "--sync", "https://git.museum.lan/content.git"]) == 0
+    units = tmp_path / "config" / "systemd" / "user"
+    timer = (units / "museum-kiosk-sync.timer").read_text()
+    service = (units / "museum-kiosk-sync.service").read_text()
+    assert "OnUnitActiveSec=5min" in timer and "-m kiosk sync --from https://git.museum.lan/content.git" in service
+    if analyze is not None:  # systemd's own check of both files
+        done = subprocess.run(
+            [
+                analyze,
+                "verify",
+                "--man=no",
+                str(units / "museum-kiosk-sync.service"),
+                str(units / "museum-kiosk-sync.timer"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert "museum-kiosk-sync" not in done.stderr or done.returncode == 0, done.stderr

@@ -25,6 +25,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 
 from kiosk import __version__
 from kiosk.core.config import Config
+from kiosk.core.content_sync import release_commit, store_of
 from kiosk.core.control import ControlServer
 from kiosk.core.metrics import KioskMetrics
 from kiosk.core.navigation import Change, Effect
@@ -61,8 +62,10 @@ def control_token(config: Config) -> str | None:
 
 
 def content_version(path: Path) -> str:
-    """Which content is shown: the exhibit file's digest (a publish through git
-    names its commit instead)."""
+    """Which content is shown: the commit it was synced from, else the exhibit file's digest."""
+    commit = release_commit(path)
+    if commit is not None:
+        return f"git-{commit[:12]}"
     try:
         return "sha-" + hashlib.blake2b(path.read_bytes(), digest_size=6).hexdigest()
     except OSError:
@@ -100,7 +103,9 @@ class RemoteControl(QObject):
         super().__init__(parent)
         self.runtime = runtime
         exhibit = runtime.controller.exhibit
-        self.metrics = KioskMetrics(__version__, exhibit.id, content_version(runtime.exhibit_path), runtime.clock)
+        self.version = content_version(runtime.exhibit_path)
+        """Worked out at start and after each reload, not on every status."""
+        self.metrics = KioskMetrics(__version__, exhibit.id, self.version, runtime.clock)
         self.metrics.set_stops(tuple(stop.id for stop in exhibit.stops))
         self._unsubscribe = runtime.controller.machine.subscribe(self._follow)
         self._seen = {"faults": 0, "stalls": 0, "reloads_ok": 0, "reloads_failed": 0}
@@ -161,6 +166,11 @@ class RemoteControl(QObject):
     # --- status, once a second ---------------------------------------------------
     def _publish(self) -> None:
         runtime = self.runtime
+        if runtime.reloads_ok > self._seen["reloads_ok"]:  # new content, by whatever way it came
+            exhibit = runtime.controller.exhibit
+            self.metrics.set_stops(tuple(stop.id for stop in exhibit.stops))
+            self.version = content_version(runtime.exhibit_path)
+            self.metrics.set_content(__version__, exhibit.id, self.version)
         self._count("faults", runtime.fault_guard.total, self.metrics.faults.inc)
         self._count("stalls", runtime.stall_detector.stalls, self.metrics.stalls.inc)
         self._count("reloads_ok", runtime.reloads_ok, self.metrics.reloads.labels(result="ok").inc)
@@ -175,7 +185,7 @@ class RemoteControl(QObject):
             "language": state.visit.language,
             "exhibit": exhibit.id,
             "exhibit_file": str(runtime.exhibit_path),
-            "content_version": content_version(runtime.exhibit_path),
+            "content_version": self.version,
             "display": "on" if runtime.display_on else "off",
             "schedule": {**runtime.opening.policy.describe(), "screen_power": runtime.opening.power},
             "last_reload": _iso(runtime.last_reload),
@@ -183,11 +193,22 @@ class RemoteControl(QObject):
             if runtime.last_reload is None
             else ("refused" if runtime.reload_errors else "ok"),
             "errors": list(runtime.reload_errors[:20]),
+            "sync": self._sync_state(),
             "faults": runtime.fault_guard.total,
             "sessions_today": self._today[1] if self._today[0] == datetime.date.fromtimestamp(runtime.wall()) else 0,
             "gui_stalls": runtime.stall_detector.stalls,
             "uptime_seconds": round(runtime.wall() - runtime.started, 1),
         }
+
+    def _sync_state(self) -> dict[str, Any] | None:
+        store = store_of(self.runtime.exhibit_path)
+        if store is None:
+            return None
+        state = store.state()
+        self.metrics.sync_ok.set(0 if state.get("result") == "refused" else 1)
+        if isinstance(state.get("last_sync"), (int, float)):
+            self.metrics.sync_time.set(state["last_sync"])
+        return state
 
     def _count(self, name: str, total: int, inc: Any) -> None:
         if total > self._seen[name]:
@@ -201,10 +222,7 @@ class RemoteControl(QObject):
         if name == "display":
             runtime.request_display(bool(value))
         elif name == "reload":
-            if runtime.reload():
-                exhibit = runtime.controller.exhibit
-                self.metrics.set_stops(tuple(stop.id for stop in exhibit.stops))
-                self.metrics.set_content(__version__, exhibit.id, content_version(runtime.exhibit_path))
+            runtime.reload()
         elif name == "restart":
             runtime.restart()
         elif name == "volume" and isinstance(value, int):

@@ -10,6 +10,7 @@ and restart, and the status the staff panel shows.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import time
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from kiosk.core.staff import PinCheck, PinLock, no_pin_set
 from kiosk.core.state import Screen
 from kiosk.logsetup import LogTail
 from kiosk.ui.media.narration import Narrator
+from kiosk.ui.runtime.content_watch import ContentWatch
 from kiosk.ui.runtime.controller import KioskController
 from kiosk.ui.runtime.fault_guard import EXIT_FAULTS, FaultGuard
 from kiosk.ui.runtime.narration_recording import NarrationRecording, hints
@@ -107,6 +109,9 @@ class KioskRuntime(QObject):
             else None
         )
         self.opening = OpeningHours(self, config.schedule, wall, parent=self)
+        self.content_watch = ContentWatch(
+            exhibit_path, lambda: self.controller.machine.state.screen is Screen.ATTRACT, self.reload, parent=self
+        )
         self.controller.watcher.on_dark_corner = self.opening.staff_wake
         if self.statistics is not None:
             self.statistics.counting = self.opening.counting
@@ -127,6 +132,7 @@ class KioskRuntime(QObject):
         self.controller.narrator.start()
         self.stall_detector.start()
         self.opening.start()
+        self.content_watch.start()
         self.watchdog.start()
         if self._narration_engine != "none":
             self.recording.start()
@@ -150,6 +156,7 @@ class KioskRuntime(QObject):
             self.remote = None
         self.watchdog.stop()
         self.opening.stop()
+        self.content_watch.stop()
         self.stall_detector.stop()
         self.recording.stop()
         self.controller.stop()
@@ -259,6 +266,7 @@ class KioskRuntime(QObject):
             f"Interface stalls over 2 s: {self.stall_detector.stalls}",
             f"Narration: {self._narration_status()}",
             f"Opening hours: {self._hours_status()}",
+            f"Content: {self._content_status()}",
         ]
         if not self.can_exit:
             lines.append("Exit is disabled: no staff PIN is set (run 'kiosk set-pin').")
@@ -270,6 +278,21 @@ class KioskRuntime(QObject):
             can_exit=self.can_exit,
             reload_errors=self.reload_errors,
         )
+
+    def _content_status(self) -> str:
+        from kiosk.core.content_sync import release_commit, store_of
+
+        commit = release_commit(self.exhibit_path)
+        if commit is None:
+            return "a local file (not synced)"
+        store = store_of(self.exhibit_path)
+        state = store.state() if store is not None else {}
+        last = state.get("last_sync")
+        when = datetime.datetime.fromtimestamp(last).strftime("%Y-%m-%d %H:%M") if last else "never"
+        said = f"commit {commit[:12]}; last sync {when}: {state.get('result', 'none')}"
+        if state.get("result") == "refused":
+            said += f" (refused {str(state.get('refused') or '')[:12]}: {'; '.join(state.get('errors', [])[:2])})"
+        return said
 
     def _hours_status(self) -> str:
         hours = self.opening.policy.describe()
