@@ -30,6 +30,9 @@ class Config:
     control_listen: tuple[str, int] | None = None
     control_token_file: Path | None = None
     schedule: Schedule | None = None
+    hub_url: str | None = None
+    hub_interval: float = 5.0
+    hub_allow_shutdown: bool = False
 
 
 def load_config(path: Path, required: bool = False) -> Config:
@@ -58,6 +61,7 @@ def load_config(path: Path, required: bool = False) -> Config:
         raise ExhibitError([d.with_context(text) for d in ctx.diagnostics])
     exhibit = values.get("exhibit")
     control = values.get("control", {})
+    hub = values.get("hub", {})
     return Config(
         path=path,
         exhibit=(path.parent / exhibit).resolve() if exhibit else None,
@@ -71,6 +75,9 @@ def load_config(path: Path, required: bool = False) -> Config:
         reduced_motion=bool(values.get("reduced_motion", False)),
         control_listen=control.get("listen"),
         schedule=_schedule(values.get("schedule")),
+        hub_url=hub.get("url"),
+        hub_interval=float(hub.get("interval", 5.0)),
+        hub_allow_shutdown=bool(hub.get("allow_shutdown", False)),
         control_token_file=(path.parent / control["token_file"]).resolve() if control.get("token_file") else None,
     )
 

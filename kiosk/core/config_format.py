@@ -126,6 +126,17 @@ SCHEDULE = Record(
     name="opening hours",
 )
 
+HUB = Record(
+    {
+        "url": Field(Str(), doc="The Exhibitera Hub, e.g. http://hub.museum.lan:8082."),
+        "interval": Field(Number(1, 600), required=False, doc="Seconds between pings (default 5)."),
+        "allow_shutdown": Field(
+            Bool(), required=False, doc="Let the Hub switch the PC off (default false: restart and sleep only)."
+        ),
+    },
+    name="Exhibitera Hub",
+)
+
 CONFIG_FIELDS: dict[str, Field] = {
     "exhibit": Field(Str(), required=False, doc="Exhibit file to show (default: the bundled one)."),
     "idle_timeout": Field(Number(10, 3600), required=False, doc="Overrides the exhibit's idle timeout (s)."),
@@ -135,6 +146,7 @@ CONFIG_FIELDS: dict[str, Field] = {
     "pin_hash": Field(PinHash(), required=False, doc="Staff PIN hash, written by 'kiosk set-pin'."),
     "statistics": Field(Bool(), required=False, doc="Record anonymous visitor statistics."),
     "volume": Field(Number(0, 100, integer=True), required=False, doc="Narration volume, 0-100."),
+    "hub": Field(HUB, required=False, doc="Take part in an Exhibitera Hub as one of its components."),
     "schedule": Field(
         SCHEDULE, required=False, doc="Opening hours: outside them the screen is dark (always on when absent)."
     ),

@@ -82,6 +82,10 @@ class ControlServer:
     ) -> None:
         self.token, self.metrics, self.status, self.command, self.sleep = token, metrics, status, command, sleep
         self.failures = FailedTokens()
+        self.core: Callable[[str], tuple[int, str, bytes]] | None = None
+        """Exhibitera Hub's receiving API (``/core/...``), when a Hub is configured."""
+        self.core_clients: frozenset[str] = frozenset()
+        """The addresses the Hub calls from: the only ones ``/core/`` answers."""
         self._slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         self._httpd = _Server((host, port), _handler_for(self, socket_timeout), self._slots)
         self._thread: threading.Thread | None = None
@@ -104,7 +108,11 @@ class ControlServer:
         self._httpd.server_close()
 
     # --- requests, on the server's threads --------------------------------------
-    def get(self, path: str) -> tuple[int, str, bytes]:
+    def get(self, path: str, client: str = "") -> tuple[int, str, bytes]:
+        if path.startswith("/core/") and self.core is not None:
+            if client not in self.core_clients:
+                raise BadRequest(403, "only the configured Exhibitera Hub may call /core/")
+            return self.core(path)
         if path == "/metrics":
             return 200, METRICS_TYPE, self.metrics()
         if path == "/status":
@@ -202,7 +210,7 @@ def _handler_for(server: ControlServer, socket_timeout: float) -> type[BaseHTTPR
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
-            self._answer(lambda: server.get(self._path()))
+            self._answer(lambda: server.get(self._path(), self.client_address[0]))
 
         def do_POST(self) -> None:
             self._answer(

@@ -311,3 +311,27 @@ def _answers(url: str) -> bool:
             return bool(response.status == 200)
     except OSError:
         return False
+
+
+def test_every_query_of_the_grafana_dashboard_is_valid_promql(tmp_path: Path) -> None:
+    """promtool parses each panel's query (as a recording rule) and every metric
+    it names is one the kiosk serves."""
+    need("promtool")
+    import re
+
+    from kiosk.core.metrics import KioskMetrics
+
+    dashboard = json.loads((DEPLOY.parent / "grafana" / "kiosk-floor.json").read_text())
+    expressions = [target["expr"] for panel in dashboard["panels"] for target in panel["targets"]]
+    rules = "groups:\n  - name: dashboard\n    rules:\n" + "".join(
+        f"      - record: dashboard:query{n}\n        expr: {json.dumps(expr)}\n" for n, expr in enumerate(expressions)
+    )
+    (tmp_path / "dashboard-rules.yml").write_text(rules)
+    done = subprocess.run(
+        ["promtool", "check", "rules", "dashboard-rules.yml"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    served = KioskMetrics("x", "y", "z").text().decode()
+    for name in {m for expr in expressions for m in re.findall(r"\b(kiosk_[a-z_]+)", expr)}:
+        family = re.sub(r"_(bucket|count|sum|total)$", "", name)
+        assert f"# TYPE {family} " in served or f"# TYPE {name} " in served, f"{name} is not a metric the kiosk serves"

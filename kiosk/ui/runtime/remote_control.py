@@ -194,6 +194,7 @@ class RemoteControl(QObject):
             else ("refused" if runtime.reload_errors else "ok"),
             "errors": list(runtime.reload_errors[:20]),
             "sync": self._sync_state(),
+            "hub": None if getattr(runtime, "hub", None) is None else runtime.hub.client.describe(),  # type: ignore[attr-defined]
             "faults": runtime.fault_guard.total,
             "sessions_today": self._today[1] if self._today[0] == datetime.date.fromtimestamp(runtime.wall()) else 0,
             "gui_stalls": runtime.stall_detector.stalls,

@@ -42,6 +42,7 @@ from kiosk.ui.runtime.watchdog import Watchdog
 from kiosk.ui.runtime.window import KioskWindow
 
 if TYPE_CHECKING:
+    from kiosk.ui.runtime.hub_component import HubComponent
     from kiosk.ui.runtime.remote_control import RemoteControl
     from kiosk.ui.screens.staff import StaffStatus
 
@@ -79,6 +80,7 @@ class KioskRuntime(QObject):
         self.reload_errors: list[str] = []
         self.reloads_ok = self.reloads_failed = 0
         self.display_on = True
+        self.hub: HubComponent | None = None
         self.remote: RemoteControl | None = None
         """The control endpoint, when configured (prometheus_client is imported only then)."""
         self.log_tail = log_tail or LogTail()
@@ -138,6 +140,11 @@ class KioskRuntime(QObject):
             self.recording.start()
         if self.config.control_listen is not None:
             self._start_remote(self.config.control_listen)
+        if self.config.hub_url:
+            from kiosk.ui.runtime.hub_component import HubComponent
+
+            self.hub = HubComponent(self, self.config, parent=self)
+            self.hub.start()
 
     def _start_remote(self, listen: tuple[str, int]) -> None:
         from kiosk.ui.runtime.remote_control import RemoteControl, control_token
@@ -151,6 +158,9 @@ class KioskRuntime(QObject):
             self.remote = None
 
     def stop(self) -> None:
+        if self.hub is not None:
+            self.hub.stop()
+            self.hub = None
         if self.remote is not None:
             self.remote.stop()
             self.remote = None
