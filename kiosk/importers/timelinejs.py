@@ -71,8 +71,9 @@ class _Text(HTMLParser):
         self.paragraphs[-1].append(data)
 
 
-def paragraphs(markup: str | None) -> list[str]:
+def paragraphs(markup: Any) -> list[str]:
     """HTML to plain paragraphs: tags dropped, entities decoded, spaces folded."""
+    markup = _text(markup)
     if not markup:
         return []
     parser = _Text()
@@ -82,17 +83,26 @@ def paragraphs(markup: str | None) -> list[str]:
     return [p for p in out if p]
 
 
-def _date(part: dict[str, Any] | None) -> str | None:
-    if not part or not str(part.get("year", "")).strip():
+def _number(value: Any) -> int:
+    """A date part as TimelineJS writes it (a number or its text); 0 when it is neither."""
+    text = str(value if value is not None else "").strip()
+    return int(text) if text.lstrip("-").isdigit() else 0
+
+
+def _date(part: Any) -> str | None:
+    """YYYY[-MM[-DD]] from a TimelineJS date; None when there is no usable year."""
+    if not isinstance(part, dict) or not str(part.get("year", "")).strip().isdigit():
         return None
     year = int(str(part["year"]).strip())
+    if not 1000 <= year <= 9999:  # the exhibit format's dates have four-digit years
+        return None
     text = f"{year:04d}"
-    month = str(part.get("month") or "").strip()
-    if month:
-        text += f"-{int(month):02d}"
-        day = str(part.get("day") or "").strip()
-        if day:
-            text += f"-{int(day):02d}"
+    month = _number(part.get("month"))
+    if 1 <= month <= 12:
+        text += f"-{month:02d}"
+        day = _number(part.get("day"))
+        if 1 <= day <= 31:
+            text += f"-{day:02d}"
     return text
 
 
@@ -154,24 +164,27 @@ def build(
     data: dict[str, Any], name: str, lang: str, source_dir: Path, media_root: Path, report: ImportReport
 ) -> dict[str, Any]:
     taken: set[str] = set()
-    title_slide = data.get("title") or {}
-    title_text = title_slide.get("text") or {}
+    title_text = _mapping(_mapping(data.get("title")).get("text"))
     title = " ".join(paragraphs(title_text.get("headline"))) or name.replace("-", " ").capitalize()
     intro = paragraphs(title_text.get("text"))
     events = sorted(
-        data["events"],
-        key=lambda e: tuple(int(str((e.get("start_date") or {}).get(k) or 0) or 0) for k in ("year", "month", "day")),
+        (event for event in data["events"] if isinstance(event, dict)),
+        key=lambda e: tuple(_number(_part(e.get("start_date"), k)) for k in ("year", "month", "day")),
     )
     stops = []
     for event in events:
         start = _date(event.get("start_date"))
         if start is None:
-            report.todo.append("an event without a start year was left out")
+            report.todo.append("an event without a start year from 1000 to 9999 was left out")
             continue
-        text = event.get("text") or {}
-        headline = " ".join(paragraphs(text.get("headline"))) or (event.get("display_date") or start)
+        text = _mapping(event.get("text"))
+        headline = " ".join(paragraphs(_text(text.get("headline")))) or _text(event.get("display_date")) or start
         stop_id = _slug(headline, taken)
-        narration = paragraphs(text.get("text"))
+        narration = paragraphs(_text(text.get("text")))
+        media = _mapping(event.get("media"))
+        quoted = _quotation(media)
+        if quoted:
+            narration = [*(p for p in narration if p != TO_WRITE), quoted] if narration else [quoted]
         if not narration:
             narration = [TO_WRITE]
             report.todo.append(f"stop '{stop_id}': write the label (narration)")
@@ -180,8 +193,10 @@ def build(
             "date": _stop_date(event, start),
             "title": {lang: headline},
             "narration": {lang: narration},
-            "images": [_image(event.get("media") or {}, headline, stop_id, name, lang, source_dir, media_root, report)],
+            "images": [_image(media, headline, stop_id, name, lang, source_dir, media_root, report)],
         }
+        if media_kind(_text(media.get("url")).strip()) == "article":
+            stop["sources"] = [_text(media.get("url")).strip()]
         stops.append(stop)
     if not stops:
         raise ImportError_("the timeline has no events with a start year")
@@ -199,7 +214,8 @@ def build(
     report.todo.append("complete the credits")
     if not intro:
         report.todo.append("write the subtitle and the introduction")
-    eras = _eras(data.get("eras") or [], lang, report)
+    listed = data.get("eras")
+    eras = _eras(listed if isinstance(listed, list) else [], lang, report)
     if eras:
         exhibit["eras"] = eras
     return exhibit
@@ -213,7 +229,7 @@ def _eras(items: list[Any], lang: str, report: ImportReport) -> list[dict[str, A
     for era in items:
         if not isinstance(era, dict):
             continue
-        headline = " ".join(paragraphs(str((era.get("text") or {}).get("headline") or "")))
+        headline = " ".join(paragraphs(_mapping(era.get("text")).get("headline")))
         try:
             start, end = _date(era.get("start_date")), _date(era.get("end_date"))
             for date in (start, end):
@@ -236,9 +252,32 @@ def _eras(items: list[Any], lang: str, report: ImportReport) -> list[dict[str, A
     return kept
 
 
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _part(value: Any, key: str) -> Any:
+    return value.get(key) if isinstance(value, dict) else None
+
+
+def _text(value: Any) -> str:
+    """A TimelineJS text field as text (numbers and odd values included)."""
+    return "" if value is None or isinstance(value, (dict, list)) else str(value)
+
+
+def _quotation(media: dict[str, Any]) -> str:
+    """A blockquote medium as a paragraph of the label: the words, then who said them."""
+    url = _text(media.get("url")).strip()
+    if media_kind(url) != "quotation":
+        return ""
+    words = " ".join(paragraphs(url))
+    who = " ".join(paragraphs(_text(media.get("credit"))))
+    return f"“{words}” ({who})" if who else f"“{words}”"
+
+
 def _stop_date(event: dict[str, Any], start: str) -> Any:
     end = _date(event.get("end_date"))
-    display = (event.get("display_date") or "").strip()
+    display = _text(event.get("display_date")).strip()
     if end is None and not display:
         return int(start) if start.isdigit() else start
     value: dict[str, Any] = {"from": start}
@@ -257,17 +296,15 @@ def _image(
     media_root: Path,
     report: ImportReport,
 ) -> dict[str, Any]:
-    url = (media.get("url") or "").strip()
-    caption = " ".join(paragraphs(media.get("caption"))) or headline
-    credit = " ".join(paragraphs(media.get("credit")))
-    alt = " ".join(paragraphs(media.get("alt")))
-    file = _local_copy(url, source_dir, media_root / name, report) if url else None
+    url = _text(media.get("url")).strip()
+    caption = " ".join(paragraphs(_text(media.get("caption")))) or headline
+    credit = " ".join(paragraphs(_text(media.get("credit"))))
+    alt = " ".join(paragraphs(_text(media.get("alt"))))
+    kind = media_kind(url)
+    file = _local_copy(url, source_dir, media_root / name, report) if kind == "picture" else None
     if file is None:
-        file = _placeholder(media_root / name, stop_id, url)
-        report.todo.append(
-            f"stop '{stop_id}': "
-            + (f"download {url} into media/{name}/ and name it in 'file'" if url else "add a picture")
-        )
+        file = _placeholder(media_root / name, stop_id, "" if kind in ("quotation", "embed") else url)
+        report.todo.append(f"stop '{stop_id}': {_what_to_do(kind, url, name)}")
         credit = credit or "Placeholder made by the kiosk."
     if not alt:
         alt = caption
@@ -278,13 +315,62 @@ def _image(
     return {"file": f"{name}/{file}", "alt": {lang: alt}, "caption": {lang: caption}, "credit": {lang: credit}}
 
 
+MEDIA_SITES = (
+    ("video", ("youtube.com", "youtu.be", "vimeo.com", "dailymotion.com")),
+    ("recording", ("soundcloud.com", "spotify.com")),
+    ("post", ("twitter.com", "x.com", "instagram.com")),
+    ("map", ("google.com/maps", "maps.google", "openstreetmap.org")),
+    ("article", ("wikipedia.org",)),
+)
+
+
+def media_kind(url: str) -> str:
+    """What a TimelineJS media address holds: none, a quotation (blockquote), an
+    embed (other HTML), a video, a recording, a post, a map, an article, or a picture."""
+    if not url:
+        return "none"
+    lowered = url.lower()
+    if lowered.startswith("<blockquote"):
+        return "quotation"
+    if lowered.startswith("<"):
+        return "embed"
+    host_and_path = re.sub(r"^[a-z]+://(www\.|m\.)?", "", lowered)
+    for kind, sites in MEDIA_SITES:
+        if any(host_and_path.startswith(site) or f".{site}" in host_and_path.split("/")[0] for site in sites):
+            return kind
+    return "picture"
+
+
+def _what_to_do(kind: str, url: str, name: str) -> str:
+    """A to-do a curator can act on, for each kind of TimelineJS media."""
+    short = url if len(url) <= 90 else url[:87] + "..."
+    return {
+        "none": "add a picture",
+        "quotation": "the timeline showed a quotation here; it is now the label's last paragraph, "
+        "check its words and who said it, and add a picture",
+        "embed": "the timeline embedded a web page here, which a kiosk cannot show; add a picture",
+        "video": f"the timeline showed an online video ({short}); the kiosk plays no online video: "
+        "add a still picture from it (with permission) or a local video file when the format allows it",
+        "recording": f"the timeline played an online recording ({short}); add a picture, and the recording "
+        "as a local file once the format allows it",
+        "post": f"the timeline showed a social-media post ({short}); quote its words in the label with "
+        "its author and date, and add a picture",
+        "map": f"the timeline showed an online map ({short}); add a map picture you may use",
+        "article": f"the timeline showed an encyclopaedia article ({short}); it is now in the stop's "
+        "sources: take the facts you need into the label, and add a picture",
+    }.get(kind, f"download {short} into media/{name}/ and name it in 'file'")
+
+
 def _local_copy(url: str, source_dir: Path, folder: Path, report: ImportReport) -> str | None:
     parsed = urlparse(url)
     if parsed.scheme in ("http", "https"):
         return None
     path = Path(unquote(parsed.path)) if parsed.scheme == "file" else Path(url)
     path = path if path.is_absolute() else source_dir / path
-    if not path.is_file() or path.suffix.lower() not in IMAGE_SUFFIXES:
+    try:
+        if not path.is_file() or path.suffix.lower() not in IMAGE_SUFFIXES:
+            return None
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
         return None
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / re.sub(r"[^A-Za-z0-9._-]+", "-", path.name)

@@ -1,0 +1,109 @@
+"""Every kind of medium a TimelineJS timeline holds comes in as something a
+curator can act on, and no timeline, however odd, crashes the importer."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kiosk.core.loader import load_exhibit
+from kiosk.importers.timelinejs import ImportError_, import_timelinejs, media_kind
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "timelinejs"
+
+
+def test_each_kind_of_medium_is_named() -> None:
+    assert media_kind("<blockquote>Words</blockquote>") == "quotation"
+    assert media_kind("<iframe src='x'></iframe>") == "embed"
+    assert media_kind("https://youtu.be/abc") == media_kind("https://m.youtube.com/watch?v=a") == "video"
+    assert media_kind("https://player.vimeo.com/video/1") == "video"
+    assert media_kind("https://soundcloud.com/a/b") == "recording"
+    assert media_kind("https://x.com/a/status/1") == media_kind("https://twitter.com/a/status/1") == "post"
+    assert media_kind("https://www.google.com/maps/place/x") == "map"
+    assert media_kind("https://es.wikipedia.org/wiki/Bolivia") == "article"
+    assert media_kind("https://example.org/x.jpg") == media_kind("images/x.png") == "picture"
+
+
+def test_a_timeline_with_every_kind_of_medium_imports_into_a_valid_exhibit(tmp_path: Path) -> None:
+    out = tmp_path / "exhibits" / "harbour-media.yaml"
+    report = import_timelinejs(FIXTURES / "media-kinds.json", out)  # a long blockquote once crashed it
+    exhibit = load_exhibit(out)
+    by_title = {stop.title["en"]: stop for stop in exhibit.stops}
+    letter = by_title["A keeper's letter"]
+    assert letter.narration["en"][-1].startswith("“We were told the mines would be ours")
+    assert letter.narration["en"][-1].endswith("” (Letter of the first keeper, 1901)")
+    assert by_title["Lighthouses in general"].sources == ("https://en.wikipedia.org/wiki/Lighthouse",)
+    assert by_title["The lamp room"].images[0].file == "harbour-media/first-ferry.png"
+    todo = "\n".join(report.todo)
+    for words in (
+        "the timeline showed a quotation here; it is now the label's last paragraph",
+        "the timeline showed an online video (https://www.youtube.com/watch?v=abcdefghijk)",
+        "the timeline played an online recording (https://soundcloud.com/harbour/foghorn-1920)",
+        "social-media post (https://twitter.com/harbourlight/status/123456789)",
+        "an online map (https://www.google.com/maps/place/Harbour+Light/@10,10,15z)",
+        "encyclopaedia article (https://en.wikipedia.org/wiki/Lighthouse)",
+        "embedded a web page here, which a kiosk cannot show",
+        "download https://example.org/lens.jpg into media/harbour-media/",
+        "an event without a start year from 1000 to 9999 was left out",
+    ):
+        assert words in todo, words
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-10_000, 10_000) | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=5),
+    max_leaves=25,
+)
+PART = st.one_of(JSON, st.text(max_size=6), st.integers(-5, 3000))
+DATE = st.one_of(JSON, st.fixed_dictionaries({"year": PART}, optional={"month": PART, "day": PART}))
+TEXT = st.one_of(JSON, st.fixed_dictionaries({}, optional={"headline": JSON | st.text(), "text": JSON | st.text()}))
+MEDIA = st.one_of(
+    JSON,
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "url": st.one_of(
+                JSON, st.text(), st.just("<blockquote>" + "x" * 400 + "</blockquote>"), st.just("a" * 5000)
+            ),
+            "credit": JSON,
+            "caption": JSON,
+        },
+    ),
+)
+EVENT = st.one_of(
+    JSON,
+    st.fixed_dictionaries(
+        {}, optional={"start_date": DATE, "end_date": DATE, "text": TEXT, "media": MEDIA, "display_date": JSON}
+    ),
+)
+TIMELINE = st.fixed_dictionaries(
+    {"events": st.lists(EVENT, max_size=5)},
+    optional={
+        "title": st.one_of(JSON, st.fixed_dictionaries({"text": TEXT})),
+        "eras": st.one_of(
+            JSON,
+            st.lists(
+                st.fixed_dictionaries({}, optional={"start_date": DATE, "end_date": DATE, "text": TEXT}), max_size=3
+            ),
+        ),
+    },
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(timeline=TIMELINE)
+def test_no_timeline_crashes_the_importer(timeline: dict) -> None:
+    """Whatever the JSON holds: a valid exhibit, or ImportError_ saying why; nothing else."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "timeline.json"
+        source.write_text(json.dumps(timeline))
+        out = Path(folder) / "exhibits" / "fuzzed.yaml"
+        try:
+            import_timelinejs(source, out)
+        except ImportError_:
+            return
+        load_exhibit(out)  # what it writes is valid
