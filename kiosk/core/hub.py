@@ -65,14 +65,17 @@ class HubClient:
         self,
         url: str,
         component: str,
-        helper_address: str | None,
+        helper_address: Callable[[], str | None],
         permissions: dict[str, bool],
         interacting: Callable[[], bool],
         on_command: Callable[[str], None],
         interval: float = 5.0,
     ) -> None:
         self.url = url.rstrip("/")
-        self.component, self.helper_address, self.permissions = component, helper_address, permissions
+        self.component, self.permissions = component, permissions
+        self._helper = helper_address
+        self.helper_address: str | None = None
+        """Worked out on the ping thread, once: finding the route to the Hub may need DNS."""
         self.interacting, self.on_command, self.interval = interacting, on_command, interval
         self.last_contact: float | None = None
         self.last_problem: str | None = None
@@ -90,6 +93,10 @@ class HubClient:
             self._thread = None
 
     def _run(self) -> None:
+        try:
+            self.helper_address = self._helper()
+        except OSError as error:
+            log.warning("no address for the Hub to reach this kiosk at: %s", error)
         while not self._stop.is_set():
             self.ping()
             self._stop.wait(self.interval)

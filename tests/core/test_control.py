@@ -151,7 +151,7 @@ def test_connections_beyond_the_limit_are_turned_away_not_queued(endpoint: Endpo
     assert _retry_status(endpoint) == 200
 
 
-def test_a_thousand_random_requests_leave_it_answering(endpoint: Endpoint) -> None:
+def test_a_thousandrandom_requests_leave_it_answering(endpoint: Endpoint) -> None:
     """Garbage, fuzzed paths and headers, bodies cut short and connections left
     half-open, from several clients at once; then a plain request is answered
     and no command got through without the token."""
@@ -162,7 +162,7 @@ def test_a_thousand_random_requests_leave_it_answering(endpoint: Endpoint) -> No
     def client(seed: int) -> None:
         local = random.Random(seed)
         for _ in range(125):
-            raw = _random_request(local)
+            raw = random_request(local)
             try:
                 with socket.create_connection((endpoint.host, endpoint.port), timeout=3) as conn:
                     if local.random() < 0.1:  # half-open: sent part, never read
@@ -193,7 +193,7 @@ def test_a_thousand_random_requests_leave_it_answering(endpoint: Endpoint) -> No
     assert len(endpoint.commands) == 1  # the fuzz never knew the token
 
 
-def _random_request(chooser: random.Random) -> bytes:
+def random_request(chooser: random.Random) -> bytes:
     kind = chooser.randrange(5)
     if kind == 0:
         return bytes(chooser.randrange(256) for _ in range(chooser.randrange(1, 300)))

@@ -57,12 +57,12 @@ class HubComponent(QObject):
         self._interacting = False
         self._shot: tuple[threading.Event, bytes] | None = None
         remote = runtime.remote
-        helper = reachable_address(self.url, remote.server.address) if remote is not None else None
+        listen = remote.server.address if remote is not None else None
         permissions = {"audio": True, "refresh": True, "restart": True, "shutdown": self.allow_shutdown, "sleep": True}
         self.client = HubClient(
             self.url,
             component_uuid(state_dir() / "hub-uuid"),
-            helper,
+            lambda: None if listen is None else reachable_address(self.url, listen),  # on the ping thread
             permissions,
             lambda: self._interacting,
             self.command.emit,

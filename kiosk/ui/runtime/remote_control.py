@@ -110,6 +110,7 @@ class RemoteControl(QObject):
         self._unsubscribe = runtime.controller.machine.subscribe(self._follow)
         self._seen = {"faults": 0, "stalls": 0, "reloads_ok": 0, "reloads_failed": 0}
         self._status: dict[str, Any] = {}
+        self._sync_seen: tuple[int, dict[str, Any]] | None = None
         self._touched: float | None = None
         self._today: tuple[datetime.date, int] = (datetime.date.fromtimestamp(runtime.wall()), 0)
         """Visits begun today (local date), for the fleet view."""
@@ -205,7 +206,13 @@ class RemoteControl(QObject):
         store = store_of(self.runtime.exhibit_path)
         if store is None:
             return None
-        state = store.state()
+        try:
+            stamp = store.state_file.stat().st_mtime_ns
+        except OSError:
+            stamp = 0
+        if self._sync_seen is None or self._sync_seen[0] != stamp:  # read again only when it changed
+            self._sync_seen = (stamp, store.state())
+        state = self._sync_seen[1]
         self.metrics.sync_ok.set(0 if state.get("result") == "refused" else 1)
         if isinstance(state.get("last_sync"), (int, float)):
             self.metrics.sync_time.set(state["last_sync"])
