@@ -56,7 +56,8 @@ def test_after_closing_the_kiosk_is_dark_until_opening(museum: Staffed) -> None:
     kiosk.tap(960, 540)
     assert kiosk.state.screen is Screen.ATTRACT  # dark and deaf
     status = kiosk.runtime.status()
-    assert any(line.startswith("Opening hours: closed, changes at 2026-05-29T10:00") for line in status.lines)
+    hours = next(line for line in status.lines if line.startswith("Opening hours:"))
+    assert hours.startswith("Opening hours: closed, opens Fri 29 May at 10:00; screen off")
     later(kiosk, 13 * 60)  # Friday 10:03
     assert kiosk.runtime.display_on and not kiosk.window.dark.isVisible()
     kiosk.tap(960, 540)
@@ -72,6 +73,8 @@ def test_a_staff_touch_in_the_corner_lights_it_for_ten_minutes_uncounted(museum:
     kiosk.tap(960, 540)
     assert kiosk.state.screen is Screen.HOME
     assert sessions(kiosk) == 0  # staff after closing are no visitors
+    hours = next(line for line in kiosk.runtime.status().lines if line.startswith("Opening hours:"))
+    assert hours.startswith("Opening hours: closed, opens Fri 29 May at 10:00; screen on (a staff touch, until 21:13)")
     later(kiosk, 9)
     assert kiosk.runtime.display_on
     later(kiosk, 1.5)

@@ -305,12 +305,27 @@ class KioskRuntime(QObject):
         return said
 
     def _hours_status(self) -> str:
-        hours = self.opening.policy.describe()
-        if not hours["configured"]:
+        """In staff words: "open, closes at 21:00", "closed, opens Fri 29 May at 10:00"."""
+        policy = self.opening.policy
+        if policy.schedule is None:
             return "none set (always on)"
-        state = "open" if hours["open"] else "closed"
-        upcoming = f", changes at {hours['next_change']}" if hours["next_change"] else ""
-        return f"{state}{upcoming}; screen {'on' if self.display_on else 'off'} ({self.opening.power})"
+        now = policy.now()
+        upcoming = policy.schedule.next_change(now)
+        state = "open" if policy.open_now() else "closed"
+        said = state
+        if upcoming is not None:
+            verb = "closes" if state == "open" else "opens"
+            when = (
+                upcoming.strftime("%H:%M") if upcoming.date() == now.date() else upcoming.strftime("%a %d %b at %H:%M")
+            )
+            said += f", {verb} {'at ' if upcoming.date() == now.date() else ''}{when}"
+        screen = "on" if self.display_on else "off"
+        if policy.woken_until is not None and policy.woken_until > now:
+            screen += f" (a staff touch, until {policy.woken_until:%H:%M})"
+        elif policy.override is not None:
+            screen += " (by a remote command)"
+        power = self.opening.power
+        return f"{said}; screen {screen}" + ("" if power == "never changed" else f"; {power}")
 
     def _narration_status(self) -> str:
         narrator = self.controller.narrator
