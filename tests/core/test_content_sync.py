@@ -147,3 +147,18 @@ def test_the_first_sync_needs_a_source(tmp_path: Path) -> None:
     from kiosk.cli import main
 
     assert main(["sync", "--content", str(tmp_path / "kiosk")]) == 2
+
+
+def test_the_commands_say_what_they_did(remote: str, curator: Path, tmp_path: Path, capsys) -> None:
+    from kiosk.cli import main
+
+    assert main(["publish", str(curator), "--to", remote]) == 0
+    assert capsys.readouterr().out.startswith(f"published {curator} to {remote} as ")
+    content = tmp_path / "kiosk"
+    assert main(["sync", "--from", remote, "--content", str(content)]) == 0
+    assert "showing " in capsys.readouterr().out
+    curator.write_text(curator.read_text().replace("format: 1", "format: 1\nnarations: x", 1))
+    assert main(["publish", str(curator), "--to", remote]) == 1
+    assert "not published" in capsys.readouterr().err
+    assert main(["sync", "--content", str(content), "--to", "nonsense"]) == 1  # the source is remembered
+    assert "the content on show is unchanged" in capsys.readouterr().err

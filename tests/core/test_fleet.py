@@ -39,3 +39,22 @@ def test_a_silent_kiosk_says_when_it_last_answered(tmp_path: Path) -> None:
     assert "NO  <-- timed out" in line and line.endswith("3 h ago")
     state.write_text("{broken")
     assert remember(silent, state, 5.0) == {}  # a damaged memory is started afresh
+
+
+def test_the_command_prints_the_table_and_fails_when_a_kiosk_is_silent(tmp_path: Path, monkeypatch, capsys) -> None:
+    import socket
+
+    from kiosk.cli import main
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    hosts = tmp_path / "hosts"
+    hosts.write_text(f"stairs 127.0.0.1:{port}\n")
+    assert main(["fleet", "status", str(hosts)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[1].startswith("stairs") and "NO  <--" in out and "1 kiosk(s) did not answer" in err
+    hosts.write_text("hall of fame 10.0.0.7:9300\n")
+    assert main(["fleet", "status", str(hosts)]) == 1
+    assert "hosts:1: expected '[NAME] HOST:PORT'" in capsys.readouterr().err
