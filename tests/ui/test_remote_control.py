@@ -163,10 +163,20 @@ def test_the_screen_keeps_turning_under_a_thousandrandom_requests(controlled: St
     assert call(url_of(kiosk, "/status"))[0] == 200
 
 
-def test_a_real_prometheus_scrapes_two_kiosks_and_sees_a_visit(controlled: Staffed, qtbot, tmp_path: Path) -> None:
+def test_a_real_prometheus_scrapes_two_kiosks_and_sees_a_visit(qtbot, display: str, tmp_path: Path) -> None:
+    """Two kiosk processes: one on a real X screen that a visitor (xdotool) uses, one
+    offscreen; a real Prometheus scrapes both every second and counts the visit."""
     need("prometheus")
-    kiosk = controlled
-    other_port = free_port()
+    from tests.ui.conftest import make_kiosk
+    from tests.ui.test_real_window import SIZE, RunningKiosk
+
+    layout = make_kiosk(qtbot, size=SIZE)  # where the first row is, laid out offscreen at the same size
+    layout.send(ev.Touch())
+    row = layout.window.home.rows[0]
+    row_at = row.mapTo(layout.window, row.rect().center())
+    first_stop = layout.exhibit.stops[0].id
+    layout.controller.stop()
+    seen_port, other_port = free_port(), free_port()
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -175,26 +185,18 @@ def test_a_real_prometheus_scrapes_two_kiosks_and_sees_a_visit(controlled: Staff
         "XDG_CONFIG_HOME": str(tmp_path / "other" / "config"),
         "KIOSK_LOG_LEVEL": "WARNING",
     }
-    exhibit = tmp_path / "exhibits" / "mini.yaml"
     other = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "kiosk",
-            "run",
-            str(exhibit),
-            "--size",
-            "640x400",
-            "--control",
-            f"127.0.0.1:{other_port}",
-        ],
+        [*KIOSK_RUN, "--size", "640x400", "--control", f"127.0.0.1:{other_port}"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    ours = url_of(kiosk, "").removeprefix("http://")
+    seen = RunningKiosk(
+        qtbot, display, tmp_path / "seen.log", "--size", f"{SIZE[0]}x{SIZE[1]}", "--control", f"127.0.0.1:{seen_port}"
+    )
     try:
-        with prometheus(tmp_path / "prometheus", [ours, f"127.0.0.1:{other_port}"], free_port()) as server:
+        targets = [f"127.0.0.1:{seen_port}", f"127.0.0.1:{other_port}"]
+        with prometheus(tmp_path / "prometheus", targets, free_port()) as server:
 
             def query(expression: str) -> list[dict[str, Any]]:
                 address = f"{server}/api/v1/query?query={urllib.parse.quote(expression)}"
@@ -205,23 +207,31 @@ def test_a_real_prometheus_scrapes_two_kiosks_and_sees_a_visit(controlled: Staff
                 return sorted(r["value"][1] for r in query('up{job="kiosk"}')) == ["1", "1"]
 
             qtbot.waitUntil(both_up, timeout=30_000)
-            kiosk.runtime.controller.send(ev.Touch())
-            kiosk.clock.advance(1)
-            kiosk.runtime.controller.send(ev.OpenStop(1))
+            seen.click(SIZE[0] // 2, SIZE[1] // 2)  # a visitor touches the attract loop
+            seen.wait_for("screen=home")
+            seen.click(row_at.x(), row_at.y())  # and opens the first stop
+            seen.wait_for("screen=stop stop=0")
 
             def counted() -> bool:
                 sessions = query("sum(kiosk_visitor_sessions_total)")
-                return bool(sessions) and sessions[0]["value"][1] == "1"
+                views = query("sum(kiosk_stop_views_total)")
+                return bool(sessions and views) and sessions[0]["value"][1] == "1" and views[0]["value"][1] == "1"
 
             qtbot.waitUntil(counted, timeout=30_000)
-            views = query("kiosk_stop_views_total")
-            exhibits = query("kiosk_build_info")
+            views = [
+                (r["metric"]["instance"], r["metric"]["stop"], r["value"][1]) for r in query("kiosk_stop_views_total")
+            ]
             print("\nPrometheus, up:", [(r["metric"]["instance"], r["value"][1]) for r in query('up{job="kiosk"}')])
-            print("Prometheus, sessions:", query("sum(kiosk_visitor_sessions_total)")[0]["value"][1])
-            print("Prometheus, stop views:", [(r["metric"]["stop"], r["value"][1]) for r in views])
-            assert [(r["metric"]["stop"], r["value"][1]) for r in views] == [("second", "1")]
-            assert sorted(r["metric"]["exhibit"] for r in exhibits) == ["mini", "mini"]
+            print(
+                "Prometheus, sessions by kiosk:",
+                [(r["metric"]["instance"], r["value"][1]) for r in query("kiosk_visitor_sessions_total")],
+            )
+            print("Prometheus, stop views:", views)
+            assert views == [(f"127.0.0.1:{seen_port}", first_stop, "1")]
+            exhibits = query("kiosk_build_info")
+            assert sorted(r["metric"]["exhibit"] for r in exhibits) == ["bolivia-1952", "bolivia-1952"]
     finally:
+        seen.stop()
         other.terminate()
         try:
             other.wait(timeout=10)
