@@ -23,6 +23,8 @@ timeout: a network that hangs makes a sync fail, never a kiosk freeze.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -30,6 +32,7 @@ import subprocess
 import tarfile
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -151,10 +154,28 @@ def sync(store: ContentStore, source: str, revision: str | None = None, now: flo
     """Fetch ``source``, and show ``revision`` (default: the newest on main) if every
     exhibit in it is valid; the commit now on show. Raises SyncError when refused."""
     store.root.mkdir(parents=True, exist_ok=True)
+    with _only_one_sync(store):
+        return _sync(store, source, revision, now)
+
+
+@contextlib.contextmanager
+def _only_one_sync(store: ContentStore) -> Iterator[None]:
+    """A timer's sync and one started by hand never work on the same folder at once
+    (the lock goes with the process, so a killed sync never leaves it held)."""
+    with (store.root / ".lock").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise SyncError(f"another sync is working on {store.root}; try again when it is done") from None
+        yield
+
+
+def _sync(store: ContentStore, source: str, revision: str | None, now: float | None) -> str:
     try:
         commit = _fetch(store, source, revision)
         if store.current_commit() == commit:
             _record(store, source, commit, "ok", [], now)
+            _prune(store)  # what a sync killed after its switch left behind
             return commit
         _accept(store, commit)
     except SyncError as error:

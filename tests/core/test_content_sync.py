@@ -119,7 +119,7 @@ def test_a_sync_killed_at_any_moment_leaves_a_complete_exhibit(remote: str, cura
     first = publish(curator, remote)
     store = ContentStore(tmp_path / "kiosk")
     sync(store, remote)
-    noise_png(curator.parent.parent / "media" / "mini" / "square.png", 1600, 1200)  # 6 MB: a wide window
+    noise_png(curator.parent.parent / "media" / "mini" / "square.png", 3000, 2000)  # 18 MB: a wide window
     retitle(curator, "Large edition")
     second = publish(curator, remote)
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
@@ -136,7 +136,7 @@ def test_a_sync_killed_at_any_moment_leaves_a_complete_exhibit(remote: str, cura
         fetched = git("--git-dir", str(store.repo), "rev-parse", "main") == second
         fetched_not_shown += fetched and store.current_commit() == first
         staged += any(p.name.startswith(".staging") for p in store.releases.iterdir())
-        delay += 0.02
+        delay += 0.015
     assert fetched_not_shown >= 1, "no kill fell between the fetch and the switch"
     print(f"\n{fetched_not_shown} kills after the fetch and before the switch, {staged} left a half extraction")
     assert sync(store, remote) == second and title_on_show(store) == "Large edition"
@@ -162,3 +162,16 @@ def test_the_commands_say_what_they_did(remote: str, curator: Path, tmp_path: Pa
     assert "not published" in capsys.readouterr().err
     assert main(["sync", "--content", str(content), "--to", "nonsense"]) == 1  # the source is remembered
     assert "the content on show is unchanged" in capsys.readouterr().err
+
+
+def test_two_syncs_never_work_on_one_folder_at_once(remote: str, curator: Path, tmp_path: Path) -> None:
+    import fcntl
+
+    publish(curator, remote)
+    store = ContentStore(tmp_path / "kiosk")
+    store.root.mkdir()
+    with (store.root / ".lock").open("w") as held:  # as a sync in another process holds it
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(SyncError, match="another sync is working"):
+            sync(store, remote)
+    assert sync(store, remote)  # free again
