@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.bench.stats import child_json, median, percentile
+from kiosk.service import ALLOCATOR_ENV
 
 SIZES = (300, 2000)
 ERAS = 8
@@ -42,7 +43,14 @@ def measure(folder: Path, quick: bool) -> dict[int, dict[str, float]]:
     for size in SIZES:
         exhibit = synthetic(folder, size, eras=ERAS)
         starts = [startup.time_kiosk(exhibit) for _ in range(1 if quick else 3)]
-        visit = child_json("kiosk.bench.long_exhibits", "visit", str(exhibit), "30" if quick else "100", timeout=900)
+        visit = child_json(
+            "kiosk.bench.long_exhibits",
+            "visit",
+            str(exhibit),
+            "30" if quick else "100",
+            timeout=900,
+            env={**os.environ, **ALLOCATOR_ENV},  # as the service and `make run` start the kiosk
+        )
         proof = child_json("kiosk.bench.long_exhibits", "proof", str(exhibit), "5" if quick else "300", timeout=3600)
         results[size] = {
             "start_ms": median([first for first, _ in starts]),

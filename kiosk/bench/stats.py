@@ -40,9 +40,9 @@ def stop_child(child: subprocess.Popen[bytes]) -> None:
         child.wait(timeout=10)
 
 
-def child_json(module: str, *args: str, timeout: float) -> Any:
+def child_json(module: str, *args: str, timeout: float, env: dict[str, str] | None = None) -> Any:
     """Run a bench module in a process of its own; its last line of output, as JSON."""
     done = subprocess.run(
-        [sys.executable, "-m", module, *args], capture_output=True, text=True, check=True, timeout=timeout
+        [sys.executable, "-m", module, *args], capture_output=True, text=True, check=True, timeout=timeout, env=env
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
