@@ -127,7 +127,7 @@ def prometheus(folder: Path, targets: list[str], port: int) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
-        while not _answers(f"{url}/-/ready"):
+        while not answers(f"{url}/-/ready"):
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"prometheus did not start (exit {server.poll()})")
             time.sleep(0.1)
@@ -136,7 +136,8 @@ def prometheus(folder: Path, targets: list[str], port: int) -> Iterator[str]:
         _stop(server)
 
 
-def _answers(url: str) -> bool:
+def answers(url: str) -> bool:
+    """Whether ``url`` answers 200 within a second."""
     import urllib.request
 
     try:

@@ -84,6 +84,24 @@ def _touch_device() -> QPointingDevice:
     return QTest.createTouchDevice()
 
 
+def first_tap_ms(rig: Rig) -> float:
+    """A fresh kiosk with its screens built as at READY=1: a visitor touches the
+    attract screen and taps the first stop; milliseconds to the stop painted."""
+    rig.window.build_all()  # what the supervisor does just after READY=1
+    rig.settle()
+    rig.clock.now += 1
+    rig.controller.send(ev.Touch())
+    rig.settle()
+    rig.clock.now += 1
+    started = time.perf_counter()
+    rig.controller.send(ev.OpenStop(0))
+    view = rig.window.stop.image
+    while not view.has_image and not view.showing_fallback:
+        rig.app.processEvents()
+    rig.window.repaint()
+    return (time.perf_counter() - started) * 1000
+
+
 def swipe(rig: Rig, forward: bool) -> None:
     start, end = (QPoint(1500, 500), QPoint(700, 500)) if forward else (QPoint(700, 500), QPoint(1500, 500))
     device = _touch_device()

@@ -66,23 +66,10 @@ def visit(exhibit: Path, swipes: int) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.bench import interaction
     from kiosk.bench.stats import rss_mb
-    from kiosk.core import events as ev
 
     rig = interaction.make_rig(exhibit)
     try:
-        rig.window.build_all()  # as the supervisor does after READY=1
-        rig.settle()
-        rig.clock.now += 1
-        rig.controller.send(ev.Touch())
-        rig.settle()
-        rig.clock.now += 1
-        started = time.perf_counter()
-        rig.controller.send(ev.OpenStop(0))
-        view = rig.window.stop.image
-        while not view.has_image and not view.showing_fallback:
-            rig.app.processEvents()
-        rig.window.repaint()
-        first_tap = (time.perf_counter() - started) * 1000
+        first_tap = interaction.first_tap_ms(rig)
         latency = interaction.touch_latency(rig, swipes)
         return {
             "first_tap_ms": first_tap,

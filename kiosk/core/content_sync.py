@@ -287,17 +287,20 @@ def _prune(store: ContentStore) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
+def _release_of(exhibit_path: Path) -> Path | None:
+    """``<content>/releases/<commit>`` when the exhibit lies in a synced release."""
+    real = Path(os.path.realpath(exhibit_path))
+    release = real.parent.parent
+    return release if real.parent.name == "exhibits" and release.parent.name == "releases" else None
+
+
 def release_commit(exhibit_path: Path) -> str | None:
     """The commit an exhibit comes from when it lies in a synced release."""
-    real = Path(os.path.realpath(exhibit_path))
-    if real.parent.name == "exhibits" and real.parent.parent.parent.name == "releases":
-        return real.parent.parent.name
-    return None
+    release = _release_of(exhibit_path)
+    return None if release is None else release.name
 
 
 def store_of(exhibit_path: Path) -> ContentStore | None:
     """The content folder an exhibit was synced into, if it was."""
-    real = Path(os.path.realpath(exhibit_path))
-    if release_commit(exhibit_path) is None:
-        return None
-    return ContentStore(real.parent.parent.parent.parent)
+    release = _release_of(exhibit_path)
+    return None if release is None else ContentStore(release.parent.parent)

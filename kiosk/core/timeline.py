@@ -126,17 +126,6 @@ def periods(count: int, width: float, target: float) -> list[range]:
     return [range(bounds[i], bounds[i + 1]) for i in range(groups) if bounds[i] < bounds[i + 1]]
 
 
-def index_at(x: float, width: float, count: int) -> int:
-    """The stop under a finger at ``x``: every stop owns an equal slice of the strip."""
-    if count <= 0 or width <= 0:
-        return 0
-    return min(count - 1, max(0, int(x / width * count)))
-
-
-def group_of(index: int, groups: Sequence[range]) -> int:
-    return next((number for number, group in enumerate(groups) if index in group), 0)
-
-
 def labels_that_fit(spans: Sequence[tuple[float, float]], width: float, keep: int | None = None) -> list[bool]:
     """Which labels (each a (left, right) span) can be drawn without overlapping each
     other or the strip's ends; ``keep`` (the current one) is always drawn, the others

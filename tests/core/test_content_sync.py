@@ -54,6 +54,16 @@ def noise_png(path: Path, width: int, height: int) -> None:
     )
 
 
+def push_edit(remote: str, folder: Path, old: str, new: str, message: str) -> str:
+    """Someone else's commit to the content repository: an edit of mini.yaml; its id."""
+    git("clone", "--quiet", remote, str(folder))
+    exhibit = folder / "exhibits" / "mini.yaml"
+    exhibit.write_text(exhibit.read_text().replace(old, new, 1))
+    git("-c", "user.name=x", "-c", "user.email=x@x", "commit", "--quiet", "-am", message, cwd=folder)
+    git("push", "--quiet", "origin", "main", cwd=folder)
+    return git("rev-parse", "HEAD", cwd=folder)
+
+
 def title_on_show(store: ContentStore) -> str:
     result = check_exhibit(store.current / "exhibits" / "mini.yaml")
     assert result.exhibit is not None, [str(d) for d in result.errors]
@@ -85,13 +95,7 @@ def test_a_broken_commit_is_refused_and_the_content_on_show_kept(remote: str, cu
     good = publish(curator, remote)
     store = ContentStore(tmp_path / "kiosk")
     sync(store, remote)
-    work = tmp_path / "someone-elses-clone"
-    git("clone", "--quiet", remote, str(work))
-    exhibit = work / "exhibits" / "mini.yaml"
-    exhibit.write_text(exhibit.read_text().replace("  - id: second", "  - id: second\n    date: 1952-13", 1))
-    git("-c", "user.name=x", "-c", "user.email=x@x", "commit", "--quiet", "-am", "oops", cwd=work)
-    git("push", "--quiet", "origin", "main", cwd=work)
-    bad = git("rev-parse", "HEAD", cwd=work)
+    bad = push_edit(remote, tmp_path / "clone", "  - id: second", "  - id: second\n    date: 1952-13", "oops")
     with pytest.raises(SyncError, match=f"commit {bad[:12]} refused: its exhibits have errors"):
         sync(store, remote)
     assert store.current_commit() == good and title_on_show(store) == "Minimal exhibit"

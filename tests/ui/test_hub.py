@@ -77,10 +77,7 @@ def test_hub_commands_are_carried_out_and_a_refresh_waits_for_the_attract_loop(
     hub.queue(component, "refresh_page")
     qtbot.waitUntil(lambda: kiosk.runtime.hub.refresh_pending, timeout=5000)  # type: ignore[union-attr]
     assert kiosk.runtime.controller.exhibit.title["en"] == "Minimal exhibit"  # not under the visitor
-    kiosk.clock.advance(400)
-    kiosk.runtime.controller.send(ev.Tick())
-    kiosk.clock.advance(20)
-    kiosk.runtime.controller.send(ev.Tick())
+    kiosk.walk_away()
     assert kiosk.state.screen is Screen.ATTRACT
     assert kiosk.runtime.controller.exhibit.title["en"] == "Refreshed"
     hub.queue(component, "shutdown")  # not permitted by this configuration: ignored

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,13 @@ from tests.ui.conftest import Kiosk, make_kiosk
 @pytest.fixture(
     params=[(300, 0), (2000, 0), (2000, 6)], ids=lambda p: f"{p[0]}-stops" + (f"-{p[1]}-eras" if p[1] else "")
 )
-def long_kiosk(qtbot, tmp_path: Path, request: pytest.FixtureRequest):
+def long_kiosk(qtbot, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Kiosk]:
     stops, eras = request.param
-    kiosk = make_kiosk(qtbot, synthetic(tmp_path, stops, eras=eras))
+    yield from on_first_stop(qtbot, synthetic(tmp_path, stops, eras=eras))
+
+
+def on_first_stop(qtbot, exhibit: Path) -> Iterator[Kiosk]:
+    kiosk = make_kiosk(qtbot, exhibit)
     kiosk.send(ev.Touch(), ev.OpenStop(0))
     kiosk.settle()
     yield kiosk
@@ -101,13 +106,8 @@ def test_the_home_list_jumps_to_a_period(long_kiosk: Kiosk) -> None:
 
 
 @pytest.fixture
-def era_kiosk(qtbot, tmp_path: Path):
-    kiosk = make_kiosk(qtbot, synthetic(tmp_path, 2000, eras=6))
-    kiosk.send(ev.Touch(), ev.OpenStop(0))
-    kiosk.settle()
-    yield kiosk
-    kiosk.controller.stop()
-    kiosk.store.wait()
+def era_kiosk(qtbot, tmp_path: Path) -> Iterator[Kiosk]:
+    yield from on_first_stop(qtbot, synthetic(tmp_path, 2000, eras=6))
 
 
 def test_eras_name_their_stretch_of_the_strip(era_kiosk: Kiosk) -> None:

@@ -4,6 +4,7 @@ kiosks (one in this process, one a `kiosk run` of its own) and sees a visit."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -23,12 +24,38 @@ from kiosk.core import events as ev
 from kiosk.core.config import Config
 from kiosk.core.state import Screen
 from tests.helpers import copy_minimal
-from tests.services import free_port, need, prometheus
+from tests.services import answers, free_port, need, prometheus
 from tests.ui.heartbeat import GUI_LIMIT_MS, Heartbeat
 from tests.ui.test_staff import Staffed
 
 TOKEN = "floor-staff-token"
 KIOSK_RUN = (sys.executable, "-m", "kiosk", "run")
+
+
+@contextlib.contextmanager
+def kiosk_process(folder: Path, port: int, exhibit: Path | None = None) -> Iterator[None]:
+    """Another kiosk, offscreen, in a process and state folders of its own, with its
+    control endpoint on ``port``; stopped whatever happens."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_STATE_HOME": str(folder / "state"),
+        "XDG_CACHE_HOME": str(folder / "cache"),
+        "XDG_CONFIG_HOME": str(folder / "config"),
+        "KIOSK_LOG_LEVEL": "WARNING",
+    }
+    where = [str(exhibit)] if exhibit else []
+    command = [*KIOSK_RUN, *where, "--size", "640x400", "--control", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 @pytest.fixture
@@ -177,67 +204,55 @@ def test_a_real_prometheus_scrapes_two_kiosks_and_sees_a_visit(qtbot, display: s
     first_stop = layout.exhibit.stops[0].id
     layout.controller.stop()
     seen_port, other_port = free_port(), free_port()
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_STATE_HOME": str(tmp_path / "other" / "state"),
-        "XDG_CACHE_HOME": str(tmp_path / "other" / "cache"),
-        "XDG_CONFIG_HOME": str(tmp_path / "other" / "config"),
-        "KIOSK_LOG_LEVEL": "WARNING",
-    }
-    other = subprocess.Popen(
-        [*KIOSK_RUN, "--size", "640x400", "--control", f"127.0.0.1:{other_port}"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    seen = RunningKiosk(
-        qtbot, display, tmp_path / "seen.log", "--size", f"{SIZE[0]}x{SIZE[1]}", "--control", f"127.0.0.1:{seen_port}"
-    )
-    try:
-        targets = [f"127.0.0.1:{seen_port}", f"127.0.0.1:{other_port}"]
-        with prometheus(tmp_path / "prometheus", targets, free_port()) as server:
-
-            def query(expression: str) -> list[dict[str, Any]]:
-                address = f"{server}/api/v1/query?query={urllib.parse.quote(expression)}"
-                with urllib.request.urlopen(address, timeout=2) as response:
-                    return list(json.loads(response.read())["data"]["result"])
-
-            def both_up() -> bool:
-                return sorted(r["value"][1] for r in query('up{job="kiosk"}')) == ["1", "1"]
-
-            qtbot.waitUntil(both_up, timeout=30_000)
-            seen.click(SIZE[0] // 2, SIZE[1] // 2)  # a visitor touches the attract loop
-            seen.wait_for("screen=home")
-            seen.click(row_at.x(), row_at.y())  # and opens the first stop
-            seen.wait_for("screen=stop stop=0")
-
-            def counted() -> bool:
-                sessions = query("sum(kiosk_visitor_sessions_total)")
-                views = query("sum(kiosk_stop_views_total)")
-                return bool(sessions and views) and sessions[0]["value"][1] == "1" and views[0]["value"][1] == "1"
-
-            qtbot.waitUntil(counted, timeout=30_000)
-            views = [
-                (r["metric"]["instance"], r["metric"]["stop"], r["value"][1]) for r in query("kiosk_stop_views_total")
-            ]
-            print("\nPrometheus, up:", [(r["metric"]["instance"], r["value"][1]) for r in query('up{job="kiosk"}')])
-            print(
-                "Prometheus, sessions by kiosk:",
-                [(r["metric"]["instance"], r["value"][1]) for r in query("kiosk_visitor_sessions_total")],
-            )
-            print("Prometheus, stop views:", views)
-            assert views == [(f"127.0.0.1:{seen_port}", first_stop, "1")]
-            exhibits = query("kiosk_build_info")
-            assert sorted(r["metric"]["exhibit"] for r in exhibits) == ["bolivia-1952", "bolivia-1952"]
-    finally:
-        seen.stop()
-        other.terminate()
+    with kiosk_process(tmp_path / "other", other_port):
+        seen = RunningKiosk(
+            qtbot,
+            display,
+            tmp_path / "seen.log",
+            "--size",
+            f"{SIZE[0]}x{SIZE[1]}",
+            "--control",
+            f"127.0.0.1:{seen_port}",
+        )
         try:
-            other.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            other.kill()
-            other.wait(timeout=10)
+            targets = [f"127.0.0.1:{seen_port}", f"127.0.0.1:{other_port}"]
+            with prometheus(tmp_path / "prometheus", targets, free_port()) as server:
+
+                def query(expression: str) -> list[dict[str, Any]]:
+                    address = f"{server}/api/v1/query?query={urllib.parse.quote(expression)}"
+                    with urllib.request.urlopen(address, timeout=2) as response:
+                        return list(json.loads(response.read())["data"]["result"])
+
+                def both_up() -> bool:
+                    return sorted(r["value"][1] for r in query('up{job="kiosk"}')) == ["1", "1"]
+
+                qtbot.waitUntil(both_up, timeout=30_000)
+                seen.click(SIZE[0] // 2, SIZE[1] // 2)  # a visitor touches the attract loop
+                seen.wait_for("screen=home")
+                seen.click(row_at.x(), row_at.y())  # and opens the first stop
+                seen.wait_for("screen=stop stop=0")
+
+                def counted() -> bool:
+                    sessions = query("sum(kiosk_visitor_sessions_total)")
+                    views = query("sum(kiosk_stop_views_total)")
+                    return bool(sessions and views) and sessions[0]["value"][1] == "1" and views[0]["value"][1] == "1"
+
+                qtbot.waitUntil(counted, timeout=30_000)
+                views = [
+                    (r["metric"]["instance"], r["metric"]["stop"], r["value"][1])
+                    for r in query("kiosk_stop_views_total")
+                ]
+                print("\nPrometheus, up:", [(r["metric"]["instance"], r["value"][1]) for r in query('up{job="kiosk"}')])
+                print(
+                    "Prometheus, sessions by kiosk:",
+                    [(r["metric"]["instance"], r["value"][1]) for r in query("kiosk_visitor_sessions_total")],
+                )
+                print("Prometheus, stop views:", views)
+                assert views == [(f"127.0.0.1:{seen_port}", first_stop, "1")]
+                exhibits = query("kiosk_build_info")
+                assert sorted(r["metric"]["exhibit"] for r in exhibits) == ["bolivia-1952", "bolivia-1952"]
+        finally:
+            seen.stop()
 
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "prometheus"
@@ -276,33 +291,13 @@ def test_the_fleet_view_lists_every_kiosk_and_marks_the_silent_one(controlled: S
     kiosk = controlled
     kiosk.runtime.controller.send(ev.Touch())
     other_port, dead_port = free_port(), free_port()
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_STATE_HOME": str(tmp_path / "other" / "state"),
-        "XDG_CACHE_HOME": str(tmp_path / "other" / "cache"),
-        "XDG_CONFIG_HOME": str(tmp_path / "other" / "config"),
-    }
-    other = subprocess.Popen(
-        [
-            *KIOSK_RUN,
-            str(tmp_path / "exhibits" / "mini.yaml"),
-            "--size",
-            "640x400",
-            "--control",
-            f"127.0.0.1:{other_port}",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     hosts = tmp_path / "hosts.txt"
     ours = url_of(kiosk, "").removeprefix("http://")
     hosts.write_text(
         f"# the ground floor\nentrance {ours}\nhall 127.0.0.1:{other_port}\nstairs 127.0.0.1:{dead_port}  # off\n"
     )
-    try:
-        qtbot.waitUntil(lambda: _answers(f"http://127.0.0.1:{other_port}/status"), timeout=30_000)
+    with kiosk_process(tmp_path / "other", other_port, tmp_path / "exhibits" / "mini.yaml"):
+        qtbot.waitUntil(lambda: answers(f"http://127.0.0.1:{other_port}/status"), timeout=30_000)
         kiosk.runtime.remote._publish()  # type: ignore[union-attr]
         result: list[str] = []
         thread = threading.Thread(  # the test's own GUI thread keeps turning meanwhile
@@ -321,17 +316,6 @@ def test_the_fleet_view_lists_every_kiosk_and_marks_the_silent_one(controlled: S
         assert entrance.split()[5] == "1"  # one visit today
         assert hall.split()[:3] == ["hall", "yes", "mini"]
         assert stairs.startswith("stairs") and "NO  <--" in stairs and stairs.rstrip().endswith("never")
-    finally:
-        other.terminate()
-        other.wait(timeout=10)
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=1) as response:
-            return bool(response.status == 200)
-    except OSError:
-        return False
 
 
 def test_every_query_of_the_grafana_dashboard_is_valid_promql(tmp_path: Path) -> None:

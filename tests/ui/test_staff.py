@@ -56,6 +56,13 @@ class Staffed:
     def state(self):
         return self.runtime.controller.machine.state
 
+    def walk_away(self) -> None:
+        """The visitor leaves: past the idle timeout, then past the warning."""
+        self.clock.advance(400)
+        self.runtime.controller.send(ev.Tick())
+        self.clock.advance(20)
+        self.runtime.controller.send(ev.Tick())
+
     def tap(self, x: int, y: int) -> None:
         self.clock.advance(0.3)
         QTest.mouseClick(self.window.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(x, y))

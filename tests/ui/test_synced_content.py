@@ -14,7 +14,7 @@ from kiosk.core import events as ev
 from kiosk.core.config import Config
 from kiosk.core.content_sync import ContentStore, SyncError, git, publish, sync
 from kiosk.core.state import Screen
-from tests.core.test_content_sync import retitle
+from tests.core.test_content_sync import push_edit, retitle
 from tests.helpers import copy_minimal
 from tests.services import free_port, need
 from tests.ui.test_staff import Staffed
@@ -48,10 +48,7 @@ def test_new_content_is_taken_at_the_next_attract_loop(synced) -> None:
     sync(store, remote)
     kiosk.runtime.content_watch.check()
     assert kiosk.runtime.controller.exhibit.title["en"] == "Minimal exhibit"  # not under a visitor
-    kiosk.clock.advance(400)
-    kiosk.runtime.controller.send(ev.Tick())
-    kiosk.clock.advance(20)
-    kiosk.runtime.controller.send(ev.Tick())
+    kiosk.walk_away()
     assert kiosk.state.screen is Screen.ATTRACT
     kiosk.runtime.content_watch.check()
     assert kiosk.runtime.controller.exhibit.title["en"] == "Corrected label"
@@ -63,12 +60,7 @@ def test_new_content_is_taken_at_the_next_attract_loop(synced) -> None:
 
 def test_a_refused_sync_is_reported_and_the_old_content_stays(synced, tmp_path: Path) -> None:
     kiosk, _curator, remote, store = synced
-    work = tmp_path / "clone"
-    git("clone", "--quiet", remote, str(work))
-    exhibit = work / "exhibits" / "mini.yaml"
-    exhibit.write_text(exhibit.read_text().replace("format: 1", "format: 2", 1))
-    git("-c", "user.name=x", "-c", "user.email=x@x", "commit", "--quiet", "-am", "wrong format", cwd=work)
-    git("push", "--quiet", "origin", "main", cwd=work)
+    push_edit(remote, tmp_path / "clone", "format: 1", "format: 2", "wrong format")
     with pytest.raises(SyncError):
         sync(store, remote)
     kiosk.runtime.content_watch.check()

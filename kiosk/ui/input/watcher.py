@@ -159,6 +159,10 @@ class InputWatcher(QObject):
             point = event.position()
         else:
             return False
+        return self._at_corner(point)
+
+    def _at_corner(self, point: QPointF) -> bool:
+        """The top-left corner staff tap (the gesture, and waking a dark kiosk)."""
         corner = CORNER * self._scale()
         return point.x() < corner and point.y() < corner
 
@@ -173,8 +177,7 @@ class InputWatcher(QObject):
         point = event.position()
         self._touched()
         self._start = (point, self.clock())
-        corner = CORNER * self._scale()
-        if point.x() < corner and point.y() < corner:
+        if self._at_corner(point):
             self.intent.emit(ev.CornerTap())
         else:
             self.intent.emit(ev.Touch())

@@ -45,7 +45,7 @@ class HomeScreen(QWidget):
         self.period_starts: list[int] = []  # the first stop of each period button
         self._periods_for: tuple[Exhibit, Look] | None = None
         self._runs_for: tuple[Exhibit, list[Run]] | None = None
-        self._periods_shown: tuple[list[tuple[int, str]], int] = ([], 0)
+        self._periods_shown: tuple[list[tuple[int, str]], int, Look | None] = ([], 0, None)
         self._key: tuple[object, ...] | None = None
 
         intro_box = QWidget()
@@ -128,10 +128,16 @@ class HomeScreen(QWidget):
         if key == self._key:
             return
         same_stops, self._key = self._key is not None and self._key[0] == key[0], key
-        if same_stops:
-            self._restyle_rows(exhibit, lang, look)
+        if same_stops:  # another language or text size: the rows are kept, reworded
+            for row, stop in zip(self.rows, exhibit.stops, strict=True):
+                row.restyle(stop.date.label(lang), stop.title[lang], look)
         else:
             self._make_rows(exhibit, lang, look)
+        self.list_layout.setSpacing(look.px(10))
+        width = self.list_area.viewport().width()
+        if width > 10:  # right height from the first frame, not after a relayout
+            for row in self.rows:
+                row.setFixedHeight(row.heightForWidth(width))
         # Lay the rows out now: Qt's deferred pass would leave one frame
         # of rows piled on each other.
         self.list_layout.activate()
@@ -139,15 +145,6 @@ class HomeScreen(QWidget):
         self.list_box.resize(self.list_area.viewport().width(), height)
         self.list_layout.setGeometry(self.list_box.rect())
         self._render_periods(exhibit, look)
-
-    def _restyle_rows(self, exhibit: Exhibit, lang: str, look: Look) -> None:
-        """The same stops in another language or text size: the rows are kept."""
-        self.list_layout.setSpacing(look.px(10))
-        width = self.list_area.viewport().width()
-        for row, stop in zip(self.rows, exhibit.stops, strict=True):
-            row.restyle(stop.date.label(lang), stop.title[lang], look)
-            if width > 10:
-                row.setFixedHeight(row.heightForWidth(width))
 
     def _make_rows(self, exhibit: Exhibit, lang: str, look: Look) -> None:
         for row in self.rows:  # gone now, not at the next turn of the event loop
@@ -157,12 +154,8 @@ class HomeScreen(QWidget):
         self.rows = []
         while self.list_layout.count():
             self.list_layout.takeAt(0)
-        self.list_layout.setSpacing(look.px(10))
-        width = self.list_area.viewport().width()
         for index, stop in enumerate(exhibit.stops):
             row = StopRow(stop.date.label(lang), stop.title[lang], look, self.list_box)
-            if width > 10:  # right height from the first frame, not after a relayout
-                row.setFixedHeight(row.heightForWidth(width))
             row.clicked.connect(lambda _=False, index=index: self.intent.emit(ev.OpenStop(index)))
             self.rows.append(row)
             self.list_layout.addWidget(row)
@@ -175,9 +168,9 @@ class HomeScreen(QWidget):
         self._periods_for = (exhibit, look)
         labels = self._period_labels(exhibit, look) if len(exhibit.stops) >= PERIODS_FROM else []
         columns = (self._columns([label for _, label in labels], look) or len(labels)) if labels else 0
-        if (labels, columns) == self._periods_shown:
+        if (labels, columns, look) == self._periods_shown:
             return
-        self._periods_shown = (labels, columns)
+        self._periods_shown = (labels, columns, look)
         for button in self.period_buttons:
             button.hide()
             button.deleteLater()

@@ -45,8 +45,9 @@ class TimelineStrip(QWidget):
         """The stop under a scrubbing finger, or None."""
         self.bubble: QLabel | None = None
         self.current_label: QRectF | None = None
-        self._words_for: tuple[Exhibit, str] | None = None
         """Where the label of the period or era holding the current stop is drawn."""
+        self._words_for: tuple[Exhibit, str] | None = None
+        self._segments: tuple[tuple[object, ...], list[Segment]] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -64,15 +65,24 @@ class TimelineStrip(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus if self.grouped() else Qt.FocusPolicy.NoFocus)
         self.setFixedHeight(look.target + look.px(24))
         self.setAccessibleName(tr(look.lang, "timeline"))
-        era = next((era for stops, era in self.runs if state.stop in stops), None)
         where = f"{tr(look.lang, 'stop_of', n=state.stop + 1, total=len(exhibit.stops))}: {self.names[state.stop]}"
-        self.setAccessibleDescription(where if era is None else f"{self.era_titles[era]}. {where}")
+        era = self.era_title(state.stop)
+        self.setAccessibleDescription(where if era is None else f"{era}. {where}")
         self.update()
 
     # --- geometry ------------------------------------------------------------------
     def segments(self) -> list[Segment]:
+        """Kept per geometry: a paint, a scrub and the labels all ask for them."""
         target = self.look.target if self.look is not None else 64
-        return layout(len(self.labels), self.width(), target, self.runs)
+        key = (len(self.labels), self.width(), target, id(self.runs))
+        if self._segments is None or self._segments[0] != key:
+            self._segments = (key, layout(len(self.labels), self.width(), target, self.runs))
+        return self._segments[1]
+
+    def era_title(self, index: int) -> str | None:
+        """The name of the era that holds a stop, in the visitor's language (None outside eras)."""
+        era = next((era for stops, era in self.runs if index in stops), None)
+        return None if era is None else self.era_titles[era]
 
     def groups(self) -> list[range]:
         return [segment.stops for segment in self.segments()]
@@ -190,9 +200,8 @@ class TimelineStrip(QWidget):
             self.bubble = QLabel(self.window())
             self.bubble.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         t = look.theme
-        era = next((era for stops, era in self.runs if self.scrubbing in stops), None)
-        name = self.names[self.scrubbing]
-        self.bubble.setText(name if era is None else f"{self.era_titles[era]}\n{name}")
+        era, name = self.era_title(self.scrubbing), self.names[self.scrubbing]
+        self.bubble.setText(name if era is None else f"{era}\n{name}")
         self.bubble.setFont(look.font("body", QFont.Weight.DemiBold))
         self.bubble.setStyleSheet(
             f"background: {t.surface}; color: {t.text}; border: {look.px(3)}px solid {t.accent};"
