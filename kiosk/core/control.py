@@ -189,6 +189,8 @@ class _Server(ThreadingHTTPServer):
         if not self.slots.acquire(blocking=False):
             with contextlib.suppress(OSError):
                 request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
+                request.setblocking(False)
+                request.recv(65536)  # what already came, so closing does not reset the answer away
             self.shutdown_request(request)
             return
         super().process_request(request, client_address)

@@ -220,12 +220,18 @@ def random_request(chooser: random.Random) -> bytes:
 
 
 def _raw(endpoint: Endpoint, data: bytes) -> bytes:
+    """Send ``data``, read the answer to the end. A server that answers and closes at
+    once (the 503 of a full server) may close before we finish sending: that is fine."""
+    import contextlib
+
+    chunks = []
     with socket.create_connection((endpoint.host, endpoint.port), timeout=5) as conn:
-        conn.sendall(data)
-        conn.shutdown(socket.SHUT_WR)
-        chunks = []
-        while chunk := conn.recv(4096):
-            chunks.append(chunk)
+        with contextlib.suppress(OSError):
+            conn.sendall(data)
+            conn.shutdown(socket.SHUT_WR)
+        with contextlib.suppress(ConnectionResetError):
+            while chunk := conn.recv(4096):
+                chunks.append(chunk)
     return b"".join(chunks)
 
 

@@ -165,3 +165,14 @@ def test_another_language_on_a_long_home_list_keeps_its_rows(era_kiosk: Kiosk) -
     width = home.list_area.viewport().width()
     assert all(row.height() == row.heightForWidth(width) for row in home.rows[:50])  # laid out for the new size
     assert [b.text() for b in home.period_buttons][:2] == ["Era 1", "Era 2"]
+
+
+def test_the_period_buttons_follow_the_text_size(long_kiosk: Kiosk) -> None:
+    """Years stay the same labels at another text size; the buttons must still grow."""
+    long_kiosk.send(ev.Home())
+    long_kiosk.settle()
+    home = long_kiosk.window.home
+    before = home.period_buttons[0].font().pixelSize()
+    long_kiosk.send(ev.SetTextSize(2))
+    long_kiosk.settle()
+    assert home.period_buttons[0].font().pixelSize() > before
