@@ -12,10 +12,14 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.core.config import Config, load_config, write_pin_hash
-from kiosk.core.diagnostics import Diagnostic, ExhibitError, summary
+from kiosk.core.diagnostics import Diagnostic, ExhibitError, Severity, summary
 from kiosk.core.paths import default_config_path, state_dir
+
+if TYPE_CHECKING:
+    from kiosk.core.model import Exhibit
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -48,9 +52,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     diagnostics: list[Diagnostic] = []
     for path in args.paths:
         result = check_exhibit(Path(path), Path(args.media) if args.media else None)
-        diagnostics.extend(result.diagnostics)
+        found = list(result.diagnostics)
+        if args.against and result.exhibit is not None:
+            found.extend(_shared_with_source(result.exhibit, Path(path), Path(args.against)))
+        diagnostics.extend(found)
         if args.format == "text":
-            for diagnostic in result.diagnostics:
+            for diagnostic in found:
                 print(diagnostic.full())
     if args.format == "json":
         import json
@@ -65,6 +72,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     else:
         print(summary(diagnostics, len(args.paths)))
     return EXIT_INVALID if any(d.is_error for d in diagnostics) else EXIT_OK
+
+
+def _shared_with_source(exhibit: Exhibit, path: Path, source: Path) -> list[Diagnostic]:
+    """Runs of eight words the exhibit shares with a source text: copying to rewrite."""
+    from kiosk.core.overlap import overlap_diagnostics
+
+    try:
+        text = source.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        return [Diagnostic(str(source), 1, 1, Severity.ERROR, f"cannot read the source text: {exc.strerror}")]
+    return overlap_diagnostics(exhibit, text, path.read_text(encoding="utf-8-sig", errors="replace"))
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -418,6 +436,11 @@ def _args_validate(parser: argparse.ArgumentParser) -> None:
         choices=["text", "json"],
         default="text",
         help="text (FILE:LINE:COL with the lines around) or json (one object per diagnostic)",
+    )
+    parser.add_argument(
+        "--against",
+        metavar="SOURCE.txt",
+        help="also warn of every run of 8 or more words shared with this source text, outside quotation marks",
     )
     _media_option(parser)
     parser.set_defaults(handler=_cmd_validate)

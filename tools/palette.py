@@ -1,7 +1,8 @@
 """The exhibit's illustration palette and SVG helpers, shared by the tools.
 
 One palette for every picture keeps the illustrations a family: the colours
-of tin, of the Altiplano's earth, of paper posters and of red banners.
+of tin, of the Altiplano's earth, of paper posters, of Bolivia's red, yellow and green flag and of the
+MNR's pink banners.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ SAND = "#d9c7a3"
 OCHRE = "#c98b2b"
 RED = "#b3362a"
 PAPER = "#f3ead8"
+YELLOW = "#e2b93b"
+GREEN = "#2f7d4a"
+MNR_PINK = "#d0658c"
+"""The MNR's party colour, for its banners; Bolivia's own flag is red, yellow, green."""
 FONT = "Inter"
 
 

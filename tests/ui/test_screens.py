@@ -29,7 +29,7 @@ def test_a_touch_anywhere_leaves_attract_for_home(kiosk: Kiosk) -> None:
     assert kiosk.window.current_screen() is kiosk.window.home
     assert not kiosk.window.attract.frame.isActive()  # no animation behind the scenes
     assert kiosk.window.home.title.text() == "Bolivia 1952"
-    assert kiosk.window.home.subtitle.text() == "La revolución de abril"
+    assert kiosk.window.home.subtitle.text() == "La Revolución Nacional"
     assert len(kiosk.window.home.rows) == len(kiosk.exhibit.stops)
 
 
@@ -39,7 +39,7 @@ def test_home_shows_language_names_not_flags(kiosk: Kiosk) -> None:
     assert [b.text() for b in buttons.values()] == ["Español", "English"]
     buttons["en"].click()
     assert kiosk.state.visit.language == "en"
-    assert kiosk.window.home.subtitle.text() == "The April revolution"
+    assert kiosk.window.home.subtitle.text() == "The National Revolution"
 
 
 def test_tapping_a_stop_row_opens_it(kiosk: Kiosk) -> None:
@@ -53,16 +53,16 @@ def test_tapping_a_stop_row_opens_it(kiosk: Kiosk) -> None:
     assert (kiosk.state.screen, kiosk.state.stop) == (Screen.STOP, 3)
     stop = kiosk.exhibit.stops[3]
     assert kiosk.window.stop.title.text() == stop.title["es"]
-    assert kiosk.window.stop.date.text() == "1951"
-    assert kiosk.window.stop.narration.text().startswith("En 1951 el gobierno")
+    assert kiosk.window.stop.date.text() == "diciembre de 1942 – noviembre de 1946"
+    assert kiosk.window.stop.narration.text().startswith("Las minas estaban a más de cuatro mil metros")
 
 
 def test_stop_screen_shows_picture_caption_and_credit(kiosk: Kiosk) -> None:
-    kiosk.send(ev.Touch(), ev.SetLanguage("en"), ev.OpenStop(7))
+    kiosk.send(ev.Touch(), ev.SetLanguage("en"), ev.OpenStop(6))
     kiosk.settle()
     stop = kiosk.window.stop
     assert stop.image.has_image and not stop.image.showing_fallback
-    assert stop.caption.text() == "The miners take Milluni station."
+    assert stop.caption.text() == "The MNR won the most votes in May 1951."
     assert "made for this exhibit" in stop.credit.text()
     assert len(stop.thumbs) == 2
     assert stop.next.isEnabled() and stop.previous.isEnabled()
@@ -113,7 +113,7 @@ def test_thumbnail_opens_that_image_in_zoom(kiosk: Kiosk) -> None:
     kiosk.clock.advance(1)
     QTest.mouseClick(thumb, Qt.MouseButton.LeftButton, pos=thumb.rect().center())
     assert (kiosk.state.screen, kiosk.state.image) == (Screen.ZOOM, 1)
-    assert kiosk.window.zoom.caption.text().startswith("Bolivia, with La Paz")
+    assert kiosk.window.zoom.caption.text().startswith("Bolivia within its present borders")
 
 
 def test_high_contrast_changes_the_colours(kiosk: Kiosk) -> None:
