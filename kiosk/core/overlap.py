@@ -13,6 +13,7 @@ re-wrapping a copied sentence does not hide it. Text inside quotation marks
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -50,22 +51,36 @@ def unquoted_parts(text: str) -> list[str]:
     return QUOTATION.split(text)
 
 
-def shared_runs(texts: Iterable[tuple[str, str]], source: str, length: int = RUN_LENGTH) -> list[SharedRun]:
-    """Every maximal run of ``length`` or more words that a text shares with ``source``."""
-    source_words = words(source)
-    grams = {tuple(source_words[i : i + length]) for i in range(len(source_words) - length + 1)}
+def fingerprint(source: str, length: int = RUN_LENGTH) -> set[str]:
+    """A digest of each run of ``length`` words in ``source``.
+
+    Checking against the digests finds the same runs as checking against the
+    text, without keeping a copy of someone else's text: the repository holds
+    the bundled exhibit's source article only in this form."""
+    tokens = words(source)
+    return {gram_key(tuple(tokens[i : i + length])) for i in range(len(tokens) - length + 1)}
+
+
+def gram_key(gram: tuple[str, ...]) -> str:
+    return hashlib.sha256(" ".join(gram).encode("utf-8")).hexdigest()[:16]
+
+
+def shared_runs(texts: Iterable[tuple[str, str]], source: str | set[str], length: int = RUN_LENGTH) -> list[SharedRun]:
+    """Every maximal run of ``length`` or more words that a text shares with
+    ``source`` (a text, or its :func:`fingerprint`)."""
+    keys = fingerprint(source, length) if isinstance(source, str) else source
     found: list[SharedRun] = []
     for where, text in texts:
         for part in unquoted_parts(text):
-            found.extend(SharedRun(where, run) for run in _runs(words(part), grams, length))
+            found.extend(SharedRun(where, run) for run in _runs(words(part), keys, length))
     return found
 
 
-def _runs(tokens: list[str], grams: set[tuple[str, ...]], length: int) -> Iterator[tuple[str, ...]]:
+def _runs(tokens: list[str], keys: set[str], length: int) -> Iterator[tuple[str, ...]]:
     """The stretches of ``tokens`` covered by shared windows, each joined into one run."""
     covered = [False] * len(tokens)
     for i in range(len(tokens) - length + 1):
-        if tuple(tokens[i : i + length]) in grams:
+        if gram_key(tuple(tokens[i : i + length])) in keys:
             covered[i : i + length] = [True] * length
     start = None
     for i, hit in enumerate([*covered, False]):
