@@ -14,9 +14,9 @@ hundredth of a degree, which is far finer than the map can show.
 
 La Paz, El Alto and Milluni lie within thirty kilometres of each other, too
 close to tell apart at the scale of the country, so an inset shows them.
-Every label is a proper name written the same in Spanish and English (the
-neighbours are named in each image's alt text and caption instead), so the
-one map serves both languages.
+The map is drawn once per exhibit language, with the neighbours' names in
+that language (map-bolivia-es.svg, map-bolivia-en.svg); the exhibit file
+gives the image a file per language.
 """
 
 from __future__ import annotations
@@ -32,7 +32,14 @@ import shapefile  # pyshp
 
 from palette import INK, PAPER, RED, SAND, TIN, svg_document, text
 
-OUT = Path(__file__).resolve().parent.parent / "media" / "bolivia-1952" / "map-bolivia.svg"
+OUT = Path(__file__).resolve().parent.parent / "media" / "bolivia-1952"
+COUNTRY_LABELS = {  # where each neighbour's name goes (lon, lat), and the name per language
+    (-72.2, -12.5): {"es": "PERÚ", "en": "PERU"},
+    (-60.5, -11.0): {"es": "BRASIL", "en": "BRAZIL"},
+    (-70.9, -23.6): {"es": "CHILE", "en": "CHILE"},
+    (-58.8, -22.4): {"es": "PARAGUAY", "en": "PARAGUAY"},
+    (-63.6, -23.9): {"es": "ARGENTINA", "en": "ARGENTINA"},
+}
 LAYER = "geopandas/datasets/naturalearth_lowres/naturalearth_lowres"
 NEIGHBOURS = ("Peru", "Brazil", "Paraguay", "Argentina", "Chile")
 TOWNS = (  # name, latitude, longitude, label offset (dx, dy) in px
@@ -133,8 +140,14 @@ def main(wheel: Path) -> None:
     x, y = project(-63.2, -14.6)
     body.append(text(x, y, "BOLIVIA", 56, PAPER, anchor="middle", weight=800, spacing=8))
     body.append(inset())
-    OUT.write_text(svg_document(WIDTH, HEIGHT, "\n".join(body)), encoding="utf-8")
-    print(f"wrote {OUT}")
+    for lang in ("es", "en"):
+        labels = []
+        for (lon, lat), names in COUNTRY_LABELS.items():
+            lx, ly = project(lon, lat)
+            labels.append(text(lx, ly, names[lang], 30, INK, anchor="middle", weight=600, spacing=4, opacity=0.55))
+        out = OUT / f"map-bolivia-{lang}.svg"
+        out.write_text(svg_document(WIDTH, HEIGHT, "\n".join(body + labels)), encoding="utf-8")
+        print(f"wrote {out}")
 
 
 if __name__ == "__main__":

@@ -98,7 +98,8 @@ def _paths_inside(exhibit: Exhibit) -> bool:
     """Each media path is what the loader would resolve it to, inside the media folder."""
     for stop in exhibit.stops:
         for image in stop.images:
-            if resolve_media_path(exhibit.media_root, image.file) != image.path:
+            files = [(image.file, image.path), *((file, path) for _, file, path in image.per_language)]
+            if any(resolve_media_path(exhibit.media_root, file) != path for file, path in files):
                 return False
         for _, path in stop.audio:
             if not path.resolve().is_relative_to(exhibit.media_root.resolve()):
@@ -131,7 +132,7 @@ def store(
 
 
 def media_files(exhibit: Exhibit) -> list[Path]:
-    paths = [image.path for stop in exhibit.stops for image in stop.images]
+    paths = [path for stop in exhibit.stops for image in stop.images for path in image.paths()]
     return paths + [path for stop in exhibit.stops for _, path in stop.audio]
 
 

@@ -23,6 +23,7 @@ from kiosk.core.spec import (
     Localised,
     LocalisedMedia,
     MediaFile,
+    MediaPerLanguage,
     Number,
     Paragraphs,
     PartialDateValue,
@@ -36,7 +37,9 @@ FORMAT_VERSION = 1
 IMAGE = Record(
     {
         "file": Field(
-            MediaFile(IMAGE_SUFFIXES, "image"), doc="Image path under the media folder, e.g. bolivia-1952/map.svg."
+            MediaPerLanguage(MediaFile(IMAGE_SUFFIXES, "image")),
+            doc="Image path under the media folder, e.g. bolivia-1952/map.svg; or one per language "
+            "(es: ..., en: ...) for a picture with words in it, such as a map.",
         ),
         "alt": Field(Localised(), doc="What the image shows, for visitors who cannot see it."),
         "caption": Field(Localised(), doc="The caption shown under the image."),

@@ -72,6 +72,18 @@ class Image:
     alt: LocalText
     caption: LocalText
     credit: LocalText
+    per_language: tuple[tuple[str, str, Path], ...] = ()
+    """(language, file, path) when the curator gave a file per language, as for
+    a map whose labels are words; ``file`` and ``path`` are then the default
+    language's."""
+
+    def path_for(self, lang: str) -> Path:
+        """The file to show a visitor reading ``lang``."""
+        return next((path for code, _, path in self.per_language if code == lang), self.path)
+
+    def paths(self) -> tuple[Path, ...]:
+        """Every file of this image, the default language's first."""
+        return tuple(dict.fromkeys((self.path, *(path for _, _, path in self.per_language))))
 
 
 @dataclass(frozen=True)
@@ -173,7 +185,7 @@ def build_exhibit(values: dict[str, Any], source: Path, media_root: Path) -> Exh
             slide_seconds=float(attract.get("slide_seconds", 8)),
             stop_ids=tuple(attract.get("stops", ())),
         ),
-        stops=tuple(_build_stop(stop, root) for stop in values["stops"]),
+        stops=tuple(_build_stop(stop, root, next(iter(values["languages"]))) for stop in values["stops"]),
         further_reading=tuple(Reading(**entry) for entry in values.get("further_reading", ())),
         credits=LocalParagraphs.of(values["credits"]),
         source=source,
@@ -182,7 +194,21 @@ def build_exhibit(values: dict[str, Any], source: Path, media_root: Path) -> Exh
     )
 
 
-def _build_stop(values: dict[str, Any], root: Path) -> Stop:
+def _build_image(values: dict[str, Any], root: Path, default_lang: str) -> Image:
+    file = values["file"]
+    files = file if isinstance(file, dict) else {}
+    main = files.get(default_lang, file) if files else file
+    return Image(
+        file=main,
+        path=root / main,
+        alt=LocalText.of(values["alt"]),
+        caption=LocalText.of(values["caption"]),
+        credit=LocalText.of(values["credit"]),
+        per_language=tuple((lang, rel, root / rel) for lang, rel in files.items()),
+    )
+
+
+def _build_stop(values: dict[str, Any], root: Path, default_lang: str) -> Stop:
     date = values["date"]
     if isinstance(date, PartialDate):
         spec = DateSpec(date)
@@ -194,16 +220,7 @@ def _build_stop(values: dict[str, Any], root: Path) -> Stop:
         date=spec,
         title=LocalText.of(values["title"]),
         narration=LocalParagraphs.of(values["narration"]),
-        images=tuple(
-            Image(
-                file=image["file"],
-                path=root / image["file"],
-                alt=LocalText.of(image["alt"]),
-                caption=LocalText.of(image["caption"]),
-                credit=LocalText.of(image["credit"]),
-            )
-            for image in values["images"]
-        ),
+        images=tuple(_build_image(image, root, default_lang) for image in values["images"]),
         audio=tuple((lang, root / rel) for lang, rel in values.get("audio", {}).items()),
         sources=tuple(values.get("sources", ())),
     )

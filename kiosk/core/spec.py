@@ -428,6 +428,42 @@ class LocalisedMedia(Type):
 
 
 @dataclass
+class MediaPerLanguage(Type):
+    """One media file for every language, or a file per language (each required).
+
+    A picture with words in it, such as a map with its place names, needs a
+    version per language; most pictures serve every language as one file.
+    """
+
+    media: MediaFile
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return f"{self.media.description}, or one per language (a mapping such as 'es: ...' and 'en: ...')"
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return self.media.check(node, ctx)
+        return _PerLanguage(self.media).check(node, ctx)
+
+    def schema(self) -> dict[str, Any]:
+        return {"oneOf": [self.media.schema(), _PerLanguage(self.media).schema()]}
+
+
+@dataclass
+class _PerLanguage(Localised):
+    """Localised's rules (every language, no stranger) with a media file as each value."""
+
+    media: MediaFile
+
+    def check_one(self, node: yaml.Node, ctx: Context) -> Any:
+        return self.media.check(node, ctx)
+
+    def schema(self) -> dict[str, Any]:
+        return {**super().schema(), "additionalProperties": self.media.schema()}
+
+
+@dataclass
 class ListOf(Type):
     item: Type
     min_items: int = 1

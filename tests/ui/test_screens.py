@@ -116,6 +116,21 @@ def test_thumbnail_opens_that_image_in_zoom(kiosk: Kiosk) -> None:
     assert kiosk.window.zoom.caption.text().startswith("Bolivia within its present borders")
 
 
+def test_a_map_shows_its_names_in_the_visitors_language(kiosk: Kiosk) -> None:
+    """The map has a file per language: its neighbours are PERU and BRAZIL in
+    English, PERÚ and BRASIL in Spanish, and switching language swaps it."""
+    kiosk.send(ev.Touch(), ev.SetLanguage("en"), ev.OpenStop(0))
+    kiosk.settle()
+    assert kiosk.window.stop.thumbs[1].path.name == "map-bolivia-en.svg"
+    assert "BRAZIL" in kiosk.window.stop.thumbs[1].path.read_text(encoding="utf-8")
+    kiosk.send(ev.OpenImage(1))
+    assert kiosk.window.zoom.view.path.name == "map-bolivia-en.svg"
+    kiosk.send(ev.SetLanguage("es"))
+    kiosk.settle()
+    assert kiosk.window.zoom.view.path.name == "map-bolivia-es.svg"
+    assert "BRASIL" in kiosk.window.zoom.view.path.read_text(encoding="utf-8")
+
+
 def test_high_contrast_changes_the_colours(kiosk: Kiosk) -> None:
     kiosk.send(ev.Touch(), ev.OpenStop(0))
     before = kiosk.window.look.theme.background

@@ -120,7 +120,8 @@ class PreviewWindow(QWidget):
         paths = {str(self.exhibit_path), str(self.exhibit_path.parent)}
         for stop in exhibit.stops:
             for image in stop.images:
-                paths.update((str(image.path), str(image.path.parent)))
+                for path in image.paths():
+                    paths.update((str(path), str(path.parent)))
             paths.update(str(path) for _, path in stop.audio)
         current = set(self.watcher.files()) | set(self.watcher.directories())
         missing = [p for p in paths if p not in current and Path(p).exists()]

@@ -202,4 +202,5 @@ class KioskController(QObject):
             size = QSize(self.window.width() // 2, self.window.height() // 2)
         for neighbour in (index - 1, index + 1):
             if 0 <= neighbour < len(self.exhibit.stops):
-                self.window.store.request(self.exhibit.stops[neighbour].images[0].path, size)
+                image = self.exhibit.stops[neighbour].images[0]
+                self.window.store.request(image.path_for(self.machine.state.visit.language), size)

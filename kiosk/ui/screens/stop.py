@@ -98,7 +98,7 @@ class StopScreen(QWidget):
 
         main = stop.images[0]
         self.image.zoomable = True
-        self.image.show_image(main.path, main.alt[lang], tr(lang, "image_missing"), look)
+        self.image.show_image(main.path_for(lang), main.alt[lang], tr(lang, "image_missing"), look)
         self.image.setAccessibleName(main.alt[lang])
         self.image.setAccessibleDescription(tr(lang, "open_image"))
         self.caption.setText(main.caption[lang])
@@ -200,7 +200,7 @@ class StopScreen(QWidget):
             thumb = ImageView(self.image.store)
             thumb.setFixedSize(look.px(176), look.px(110))
             thumb.tapped.connect(lambda index=index: self.intent.emit(ev.OpenImage(index)))
-            thumb.show_image(image.path, image.alt[lang], tr(lang, "image_missing"), look)
+            thumb.show_image(image.path_for(lang), image.alt[lang], tr(lang, "image_missing"), look)
             thumb.setAccessibleDescription(tr(lang, "open_image"))
             self.more_images.addWidget(thumb)
             self.thumbs.append(thumb)

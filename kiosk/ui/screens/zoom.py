@@ -212,7 +212,7 @@ class ZoomScreen(QWidget):
         image = exhibit.stops[state.stop].images[state.image]
         margin = look.px(40)
         self.root.setContentsMargins(margin, margin, margin, margin)
-        self.view.show_image(image.path, image.alt[lang], tr(lang, "image_missing"), look)
+        self.view.show_image(image.path_for(lang), image.alt[lang], tr(lang, "image_missing"), look)
         self.caption.setText(image.caption[lang])
         paint_label(self.caption, look, "body", t.text, QFont.Weight.DemiBold)
         self.credit.setText(image.credit[lang])
