@@ -30,7 +30,20 @@ from kiosk import __version__
 from kiosk.core.dates import DateSpec, PartialDate
 from kiosk.core.diagnostics import Diagnostic, Severity
 from kiosk.core.media import MediaPathError, default_media_root, resolve_media_path
-from kiosk.core.model import AttractSettings, Era, Exhibit, Image, Language, LocalParagraphs, LocalText, Reading, Stop
+from kiosk.core.model import (
+    AttractSettings,
+    AudioClip,
+    Era,
+    Exhibit,
+    Image,
+    Language,
+    LocalParagraphs,
+    LocalText,
+    Quotation,
+    Reading,
+    Stop,
+    Video,
+)
 from kiosk.core.paths import cache_dir
 
 log = logging.getLogger(__name__)
@@ -47,6 +60,9 @@ _CLASSES = {
         AttractSettings,
         Stop,
         Image,
+        Video,
+        AudioClip,
+        Quotation,
         Reading,
         DateSpec,
         PartialDate,
@@ -101,7 +117,8 @@ def _paths_inside(exhibit: Exhibit) -> bool:
             files = [(image.file, image.path), *((file, path) for _, file, path in image.per_language)]
             if any(resolve_media_path(exhibit.media_root, file) != path for file, path in files):
                 return False
-        for _, path in stop.audio:
+        media = [path for _, path in stop.audio] + [path for item in stop.media for path in item.paths()]
+        for path in media:
             if not path.resolve().is_relative_to(exhibit.media_root.resolve()):
                 return False
     return True
@@ -133,6 +150,7 @@ def store(
 
 def media_files(exhibit: Exhibit) -> list[Path]:
     paths = [path for stop in exhibit.stops for image in stop.images for path in image.paths()]
+    paths += [path for stop in exhibit.stops for item in stop.media for path in item.paths()]
     return paths + [path for stop in exhibit.stops for _, path in stop.audio]
 
 

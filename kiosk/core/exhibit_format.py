@@ -11,9 +11,11 @@ from typing import Any
 
 import yaml
 
+from kiosk.core.clips import clip_seconds
 from kiosk.core.dates import PartialDate, is_before
-from kiosk.core.media import AUDIO_SUFFIXES, IMAGE_SUFFIXES
+from kiosk.core.media import AUDIO_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES, resolve_media_path
 from kiosk.core.spec import (
+    Captions,
     Context,
     DateValue,
     Field,
@@ -30,6 +32,7 @@ from kiosk.core.spec import (
     Record,
     Slug,
     Str,
+    Variant,
 )
 
 FORMAT_VERSION = 1
@@ -48,6 +51,62 @@ IMAGE = Record(
     name="image",
 )
 
+
+def _check_caption_length(values: dict[str, Any], node: yaml.MappingNode, ctx: Context) -> None:
+    """Captions that run past the clip's end were written for another cut of it."""
+    if not ctx.check_media:
+        return
+    seconds = clip_seconds(resolve_media_path(ctx.media_root, values["video"]))
+    captions_node = next((v for k, v in node.value if k.value == "captions"), node)
+    for lang, relative in values["captions"].items():
+        end = ctx.caption_ends.get(relative, 0.0)
+        if seconds is not None and end > seconds + 0.5:
+            at = next((v for k, v in getattr(captions_node, "value", ()) if k.value == lang), captions_node)
+            ctx.warn(at, f"the captions in '{relative}' run to {_clock(end)}, past the clip's end at {_clock(seconds)}")
+
+
+def _clock(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds, 1), 60)
+    return f"{int(minutes)}:{rest:04.1f}"
+
+
+VIDEO = Record(
+    {
+        "video": Field(MediaFile(VIDEO_SUFFIXES, "video"), doc="The clip under the media folder: H.264 MP4 or WebM."),
+        "title": Field(Localised(), doc="What the clip is, per language: its play button and screen readers say it."),
+        "poster": Field(
+            MediaFile(IMAGE_SUFFIXES, "image"), doc="A still shown before it plays, and instead when it cannot."
+        ),
+        "captions": Field(Captions(), doc="A WebVTT caption file per language; every language needs one."),
+        "transcript": Field(Paragraphs(), required=False, doc="What is said, per language, one tap away."),
+        "credit": Field(Localised(), doc="Who made it and where it is from."),
+    },
+    name="video",
+    after=_check_caption_length,
+)
+
+AUDIO_CLIP = Record(
+    {
+        "audio": Field(MediaFile(AUDIO_SUFFIXES, "audio file"), doc="An oral-history or music recording."),
+        "title": Field(Localised(), doc="What the recording is, per language."),
+        "transcript": Field(Paragraphs(), doc="What is said (or what plays), per language."),
+        "credit": Field(Localised(), doc="Who is heard, who recorded it, where it is kept."),
+    },
+    name="audio clip",
+)
+
+QUOTATION = Record(
+    {
+        "quotation": Field(Localised(), doc="The words, per language (a translation says so in 'source')."),
+        "who": Field(Str(), doc="Who said or wrote them."),
+        "when": Field(PartialDateValue(), required=False, doc="When: YYYY, YYYY-MM or YYYY-MM-DD."),
+        "source": Field(Str(), doc="Where the words are published."),
+    },
+    name="quotation",
+)
+
+MEDIA_ITEM = Variant({"video": VIDEO, "audio": AUDIO_CLIP, "quotation": QUOTATION}, name="media item")
+
 STOP = Record(
     {
         "id": Field(Slug(), doc="Unique id of the stop (lower-case, hyphens)."),
@@ -59,6 +118,11 @@ STOP = Record(
             LocalisedMedia(MediaFile(AUDIO_SUFFIXES, "audio file")),
             required=False,
             doc="Recorded narration per language; text-to-speech is used where missing.",
+        ),
+        "media": Field(
+            ListOf(MEDIA_ITEM),
+            required=False,
+            doc="Film clips, recordings and quotations beside the pictures, in the order shown.",
         ),
         "sources": Field(ListOf(Str()), required=False, doc="Published references for the facts on this stop."),
     },

@@ -14,6 +14,8 @@ from pathlib import Path, PurePosixPath
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
 AUDIO_SUFFIXES = (".mp3", ".ogg", ".oga", ".opus", ".wav", ".m4a", ".flac")
+VIDEO_SUFFIXES = (".mp4", ".m4v", ".webm")
+CAPTION_SUFFIXES = (".vtt",)
 
 _HEADER_BYTES = 4096
 
@@ -71,7 +73,11 @@ def sniff_bytes(head: bytes) -> str | None:
     if head[:4] == b"RIFF" and head[8:12] in (b"WEBP", b"WAVE"):
         return "webp" if head[8:12] == b"WEBP" else "wav"
     if head[4:8] == b"ftyp":
-        return "m4a"
+        return "mp4"
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
+        return "webm"
+    if head.removeprefix(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
+        return "vtt"
     if len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0:
         return "mp3"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -92,7 +98,11 @@ EXPECTED_KIND = {
     ".oga": "ogg",
     ".opus": "ogg",
     ".wav": "wav",
-    ".m4a": "m4a",
+    ".m4a": "mp4",
+    ".mp4": "mp4",
+    ".m4v": "mp4",
+    ".webm": "webm",
+    ".vtt": "vtt",
     ".flac": "flac",
 }
 
@@ -175,6 +185,10 @@ def content_problems(path: Path, kind: str) -> list[str]:
         if kind == "svg":
             with path.open("rb") as handle:
                 return svg_problems(handle.read(MAX_SVG_BYTES + 1))
+        if kind == "mp4":
+            from kiosk.core.clips import mp4_problems
+
+            return mp4_problems(path)
         with path.open("rb") as handle:
             head = handle.read(256 * 1024)  # a JPEG's size can sit after its metadata
     except OSError as error:

@@ -87,6 +87,56 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Video:
+    """A film clip: it plays muted until the visitor asks for sound, with the
+    kiosk's own captions in the visitor's language."""
+
+    file: str
+    path: Path
+    title: LocalText
+    poster: Path
+    captions: tuple[tuple[str, Path], ...]
+    credit: LocalText
+    transcript: LocalParagraphs | None = None
+
+    def captions_for(self, lang: str) -> Path:
+        return next(path for code, path in self.captions if code == lang)
+
+    def paths(self) -> tuple[Path, ...]:
+        return (self.path, self.poster, *(path for _, path in self.captions))
+
+
+@dataclass(frozen=True)
+class AudioClip:
+    """An oral-history or music recording, with its transcript."""
+
+    file: str
+    path: Path
+    title: LocalText
+    transcript: LocalParagraphs
+    credit: LocalText
+
+    def paths(self) -> tuple[Path, ...]:
+        return (self.path,)
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Someone's own words, attributed: who, when, and where they are published."""
+
+    words: LocalText
+    who: str
+    source: str
+    when: PartialDate | None = None
+
+    def paths(self) -> tuple[Path, ...]:
+        return ()
+
+
+MediaItem = Video | AudioClip | Quotation
+
+
+@dataclass(frozen=True)
 class Stop:
     id: str
     date: DateSpec
@@ -95,6 +145,8 @@ class Stop:
     images: tuple[Image, ...]
     audio: tuple[tuple[str, Path], ...] = ()
     sources: tuple[str, ...] = ()
+    media: tuple[MediaItem, ...] = ()
+    """Film clips, recordings and quotations, after the pictures."""
 
     def audio_for(self, lang: str) -> Path | None:
         return next((path for code, path in self.audio if code == lang), None)
@@ -223,4 +275,28 @@ def _build_stop(values: dict[str, Any], root: Path, default_lang: str) -> Stop:
         images=tuple(_build_image(image, root, default_lang) for image in values["images"]),
         audio=tuple((lang, root / rel) for lang, rel in values.get("audio", {}).items()),
         sources=tuple(values.get("sources", ())),
+        media=tuple(_build_media(item, root) for item in values.get("media", ())),
     )
+
+
+def _build_media(values: dict[str, Any], root: Path) -> MediaItem:
+    if values["kind"] == "video":
+        transcript = values.get("transcript")
+        return Video(
+            file=values["video"],
+            path=root / values["video"],
+            title=LocalText.of(values["title"]),
+            poster=root / values["poster"],
+            captions=tuple((lang, root / rel) for lang, rel in values["captions"].items()),
+            credit=LocalText.of(values["credit"]),
+            transcript=LocalParagraphs.of(transcript) if transcript else None,
+        )
+    if values["kind"] == "audio":
+        return AudioClip(
+            file=values["audio"],
+            path=root / values["audio"],
+            title=LocalText.of(values["title"]),
+            transcript=LocalParagraphs.of(values["transcript"]),
+            credit=LocalText.of(values["credit"]),
+        )
+    return Quotation(LocalText.of(values["quotation"]), values["who"], values["source"], values.get("when"))

@@ -17,9 +17,17 @@ from typing import Any
 
 import yaml
 
+from kiosk.core import webvtt
 from kiosk.core.dates import is_before, parse_partial_date
 from kiosk.core.diagnostics import Diagnostic, Severity
-from kiosk.core.media import EXPECTED_KIND, MediaPathError, content_problems, resolve_media_path, sniff_kind
+from kiosk.core.media import (
+    CAPTION_SUFFIXES,
+    EXPECTED_KIND,
+    MediaPathError,
+    content_problems,
+    resolve_media_path,
+    sniff_kind,
+)
 
 MAX_TEXT = 5000
 """Characters in one text: ample for any label, small enough to lay out within a frame."""
@@ -48,6 +56,8 @@ class Context:
     check_media: bool = True
     media_seen: dict[str, str | None] = field(default_factory=dict)
     """Outcome per media path already checked in this load: None when fine."""
+    caption_ends: dict[str, float] = field(default_factory=dict)
+    """When the last cue of each caption file read in this load ends, in seconds."""
 
     def report(self, node: yaml.Node, message: str, severity: Severity = Severity.ERROR) -> None:
         mark, end = node.start_mark, node.end_mark
@@ -396,7 +406,7 @@ class MediaFile(Type):
         if found != EXPECTED_KIND[suffix]:
             what = f"a {found.upper()} file" if found else "not a file type we recognise"
             return f"'{relative}' is named {suffix} but is {what}"
-        problems = content_problems(path, found) if found in ("svg", "png", "jpeg", "gif", "webp") else []
+        problems = content_problems(path, found) if found in ("svg", "png", "jpeg", "gif", "webp", "mp4") else []
         return f"'{relative}': {'; '.join(problems)}" if problems else None
 
     def schema(self) -> dict[str, Any]:
@@ -461,6 +471,64 @@ class _PerLanguage(Localised):
 
     def schema(self) -> dict[str, Any]:
         return {**super().schema(), "additionalProperties": self.media.schema()}
+
+
+@dataclass
+class Captions(_PerLanguage):
+    """A WebVTT caption file per language, every language required, each one
+    read: its mistakes are reported at their line and column in the caption
+    file itself, where the curator will fix them."""
+
+    media: MediaFile = field(default_factory=lambda: MediaFile(CAPTION_SUFFIXES, "caption file"))
+    description = "a WebVTT caption file per language (es: ..., en: ...)"
+
+    def check_one(self, node: yaml.Node, ctx: Context) -> Any:
+        relative = self.media.check(node, ctx)
+        if relative is INVALID or not ctx.check_media:
+            return relative
+        path = resolve_media_path(ctx.media_root, relative)
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        captions = webvtt.parse(text)
+        for problem in captions.problems:
+            found = Diagnostic(str(path), problem.line, problem.column, Severity.ERROR, problem.message)
+            ctx.diagnostics.append(found.with_context(text))  # the caption file's lines, not the exhibit's
+        if captions.problems:
+            count = len(captions.problems)
+            ctx.report(
+                node, f"'{relative}' has {count} mistake{'s' * (count > 1)} in its captions (listed at its lines)"
+            )
+            return INVALID
+        ctx.caption_ends[relative] = captions.end
+        return relative
+
+
+@dataclass
+class Variant(Type):
+    """One of several records, told apart by the key that names its kind
+    (a media item is a ``video:``, an ``audio:`` or a ``quotation:``)."""
+
+    kinds: dict[str, Record]
+    name: str = "item"
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        return f"a {self.name}: a mapping with one of {', '.join(repr(k) for k in self.kinds)}"
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return self.expect(node, ctx)
+        keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
+        named = [key for key in keys if key in self.kinds]
+        if len(named) != 1:
+            choices = " or ".join(repr(k) for k in self.kinds)
+            found = f"it has {' and '.join(repr(k) for k in named)}" if named else "it has neither"
+            ctx.report(node, f"a {self.name} needs exactly one of {choices}; {found}")
+            return INVALID
+        values = self.kinds[named[0]].check(node, ctx)
+        return INVALID if values is INVALID else {**values, "kind": named[0]}
+
+    def schema(self) -> dict[str, Any]:
+        return {"oneOf": [record.schema() for record in self.kinds.values()]}
 
 
 @dataclass

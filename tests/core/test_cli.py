@@ -36,7 +36,7 @@ def test_schema_is_json_naming_every_top_level_key(capsys: pytest.CaptureFixture
     assert schema["additionalProperties"] is False
     assert {"format", "id", "languages", "stops", "credits"} <= set(schema["required"])
     stop = schema["properties"]["stops"]["items"]
-    assert set(stop["properties"]) == {"id", "date", "title", "narration", "images", "audio", "sources"}
+    assert set(stop["properties"]) == {"id", "date", "title", "narration", "images", "audio", "media", "sources"}
 
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
