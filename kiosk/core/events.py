@@ -96,6 +96,12 @@ class ToggleNarration(_Plain):
     pass
 
 
+class Watching(_Plain):
+    """A clip is playing: the visitor is watching or listening, not gone. Sent
+    by the player as the clip advances, so it keeps a visit alive no longer
+    than the clip runs."""
+
+
 class NarrationEnded(_Plain):
     """The recording or the synthetic voice reached the end of the label."""
 
@@ -202,6 +208,7 @@ Event = (
     | StaffGesture
     | Recover
     | NarrationEnded
+    | Watching
     | PinAccepted
     | PinRejected
     | PinLocked
@@ -222,6 +229,7 @@ INPUT_EVENTS: tuple[type, ...] = (
     SetContrast,
     SetReducedMotion,
     ToggleNarration,
+    Watching,
     CornerTap,
     PinEntered,
     StaffResume,

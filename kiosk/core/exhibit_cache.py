@@ -45,6 +45,7 @@ from kiosk.core.model import (
     Video,
 )
 from kiosk.core.paths import cache_dir
+from kiosk.core.webvtt import Cue
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ _CLASSES = {
         Stop,
         Image,
         Video,
+        Cue,
         AudioClip,
         Quotation,
         Reading,

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.core import webvtt
 from kiosk.core.dates import DateSpec, PartialDate, is_before
+from kiosk.core.webvtt import Cue
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,16 @@ class Video:
     captions: tuple[tuple[str, Path], ...]
     credit: LocalText
     transcript: LocalParagraphs | None = None
+    cues: tuple[tuple[str, tuple[Cue, ...]], ...] = ()
+    """The captions' cues per language, read at load (never while playing)."""
 
     def captions_for(self, lang: str) -> Path:
         return next(path for code, path in self.captions if code == lang)
+
+    def caption_at(self, lang: str, seconds: float) -> str:
+        """The caption to show ``seconds`` into the clip, in ``lang`` ('' between cues)."""
+        cues = next((cues for code, cues in self.cues if code == lang), ())
+        return "\n".join(cue.text for cue in cues if cue.start <= seconds < cue.end)
 
     def paths(self) -> tuple[Path, ...]:
         return (self.path, self.poster, *(path for _, path in self.captions))
@@ -279,6 +288,13 @@ def _build_stop(values: dict[str, Any], root: Path, default_lang: str) -> Stop:
     )
 
 
+def _cues(path: Path) -> tuple[Cue, ...]:
+    try:
+        return webvtt.parse(path.read_text(encoding="utf-8-sig", errors="replace")).cues
+    except OSError:
+        return ()  # checked moments ago; gone since: the clip plays without captions
+
+
 def _build_media(values: dict[str, Any], root: Path) -> MediaItem:
     if values["kind"] == "video":
         transcript = values.get("transcript")
@@ -288,6 +304,7 @@ def _build_media(values: dict[str, Any], root: Path) -> MediaItem:
             title=LocalText.of(values["title"]),
             poster=root / values["poster"],
             captions=tuple((lang, root / rel) for lang, rel in values["captions"].items()),
+            cues=tuple((lang, _cues(root / rel)) for lang, rel in values["captions"].items()),
             credit=LocalText.of(values["credit"]),
             transcript=LocalParagraphs.of(transcript) if transcript else None,
         )

@@ -11,6 +11,7 @@ from kiosk.core.model import Exhibit
 class Shape:
     stop_ids: tuple[str, ...]
     image_counts: tuple[int, ...]
+    """Per stop, what zoom can open: its pictures, then its film clips, recordings and quotations."""
     languages: tuple[str, ...]
     slide_count: int = 1
 
@@ -22,7 +23,7 @@ class Shape:
     def of(cls, exhibit: Exhibit) -> Shape:
         return cls(
             stop_ids=tuple(stop.id for stop in exhibit.stops),
-            image_counts=tuple(len(stop.images) for stop in exhibit.stops),
+            image_counts=tuple(len(stop.images) + len(stop.media) for stop in exhibit.stops),
             languages=exhibit.language_codes,
             slide_count=max(1, len(list(exhibit.attract_images()))),
         )

@@ -62,12 +62,13 @@ class KeypadFocus:
 
     def zoomed_in(self) -> bool:
         zoom = self.window.screens.get(Screen.ZOOM)
-        return zoom is not None and zoom.view.zoom > 1.01  # type: ignore[attr-defined]
+        return zoom is not None and zoom.wants_arrows()  # type: ignore[attr-defined]
 
     def pan_picture(self, dx: int, dy: int) -> None:
+        """An arrow on the zoom screen: pan the picture, or move the clip back or on."""
         zoom = self.window.screens.get(Screen.ZOOM)
         if zoom is not None:
-            zoom.view.pan_step(dx, dy)  # type: ignore[attr-defined]
+            zoom.arrow(dx, dy)  # type: ignore[attr-defined]
 
     def focused_image_index(self) -> int:
         """Which of the stop's pictures has the focus (0, the main one, otherwise)."""

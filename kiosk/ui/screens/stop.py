@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
-from kiosk.core.model import Exhibit, Image, Stop
+from kiosk.core.model import Exhibit, Image, MediaItem, Quotation, Stop, Video
 from kiosk.core.state import NavState
 from kiosk.core.strings import tr
 from kiosk.ui.media.images import ImageStore
@@ -43,6 +44,10 @@ class StopScreen(QWidget):
         self.listen.setCheckable(True)
         self.can_listen: Callable[[Stop, str], bool] = lambda stop, lang: False
         self.listen_unavailable: Callable[[Stop, str], bool] = lambda stop, lang: False
+        self.media_row = QVBoxLayout()  # one per line: titles are long
+        self.media_row.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.media_buttons: list[TouchButton] = []
+        self._media_key: tuple[object, ...] | None = None
         self.home = TouchButton("", on_click=lambda: self.intent.emit(ev.Home()))
         self.previous = TouchButton("", on_click=lambda: self.intent.emit(ev.Previous()))
         self.next = TouchButton("", on_click=lambda: self.intent.emit(ev.Next()))
@@ -68,6 +73,7 @@ class StopScreen(QWidget):
         words.addWidget(self.title)
         words.addWidget(self.narration_area, 1)
         words.addWidget(self.listen, 0, Qt.AlignmentFlag.AlignLeft)
+        words.addLayout(self.media_row)
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.columns.addLayout(picture, 12)
         self.columns.addLayout(words, 10)
@@ -119,6 +125,7 @@ class StopScreen(QWidget):
         self.more_below.set_colour(t.background, look.px(90))
 
         self._render_listen(stop, state, look)
+        self._render_media(stop, lang, look)
         last = len(exhibit.stops) - 1
         self.home.setText("⌂  " + tr(lang, "home"))
         self.previous.setText("←  " + tr(lang, "previous"))
@@ -174,12 +181,33 @@ class StopScreen(QWidget):
             self.image,
             *self.thumbs,
             self.listen,
+            *self.media_buttons,
             *strip,
             self.home,
             self.previous,
             self.next,
             *self.settings.focus_chain(),
         ]
+
+    def _render_media(self, stop: Stop, lang: str, look: Look) -> None:
+        """A button for each film clip, recording and quotation: a tap opens it full size."""
+        key = (stop.media, len(stop.images), lang, look)
+        if key == self._media_key:
+            return
+        self._media_key = key
+        for button in self.media_buttons:
+            self.media_row.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self.media_buttons = []
+        for offset, item in enumerate(stop.media):
+            index = len(stop.images) + offset
+            button = TouchButton(media_label(item, lang), on_click=partial(self.intent.emit, ev.OpenImage(index)))
+            button.setAccessibleName(button.text().split("  ", 1)[-1])
+            button.restyle(look, QFont.Weight.Bold)
+            self.media_row.addWidget(button)
+            self.media_buttons.append(button)
+        self.media_row.setSpacing(look.px(12))
 
     def _render_thumbs(self, images: tuple[Image, ...], lang: str, look: Look) -> None:
         """Every image of a stop as a thumbnail; a tap opens it in zoom."""
@@ -205,3 +233,12 @@ class StopScreen(QWidget):
             self.more_images.addWidget(thumb)
             self.thumbs.append(thumb)
         self.more_images.setSpacing(look.px(12))
+
+
+def media_label(item: MediaItem, lang: str) -> str:
+    """What a media button says: its kind and what it is."""
+    if isinstance(item, Quotation):
+        return f"❝  {tr(lang, 'quotation')}: {item.who}"
+    if isinstance(item, Video):
+        return f"▶  {tr(lang, 'film')}: {item.title[lang]}"
+    return f"♪  {tr(lang, 'recording')}: {item.title[lang]}"

@@ -7,13 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QTouchEvent, QWheelEvent
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
-from kiosk.core.model import Exhibit
+from kiosk.core.model import AudioClip, Exhibit, MediaItem, Quotation, Video
 from kiosk.core.state import NavState
 from kiosk.core.strings import tr
 from kiosk.ui.media.images import ImageStore, open_svg
+from kiosk.ui.screens.media_panel import SEEK_STEP, MediaPanel
 from kiosk.ui.style.look import Look
 from kiosk.ui.widgets.buttons import TouchButton, paint_label, set_style, text_label
 from kiosk.ui.widgets.image_view import paint_fallback
@@ -189,11 +190,18 @@ class ZoomView(QWidget):
 
 
 class ZoomScreen(QWidget):
+    """One of a stop's pictures, full size; or one of its film clips, recordings
+    or quotations (they follow the pictures in the stop's count)."""
+
     intent = Signal(object)
 
     def __init__(self, store: ImageStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = ZoomView(store)
+        self.panel = MediaPanel(store)
+        self.panel.intent.connect(self.intent)
+        self.item: MediaItem | None = None
+        """The media item on show, or None for a picture."""
         self.caption, self.credit, self.hint = text_label(), text_label(), text_label()
         self.close_button = TouchButton("", on_click=lambda: self.intent.emit(ev.CloseImage()))
         words = QVBoxLayout()
@@ -203,21 +211,38 @@ class ZoomScreen(QWidget):
         bar = QHBoxLayout()
         bar.addLayout(words, 1)
         bar.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.stage = QStackedLayout()
+        self.stage.addWidget(self.view)
+        self.stage.addWidget(self.panel)
         root = self.root = QVBoxLayout(self)
-        root.addWidget(self.view, 1)
+        root.addLayout(self.stage, 1)
         root.addLayout(bar)
 
     def show_state(self, exhibit: Exhibit, state: NavState, look: Look) -> None:
         lang, t = state.visit.language, look.theme
-        image = exhibit.stops[state.stop].images[state.image]
+        stop = exhibit.stops[state.stop]
         margin = look.px(40)
         self.root.setContentsMargins(margin, margin, margin, margin)
-        self.view.show_image(image.path_for(lang), image.alt[lang], tr(lang, "image_missing"), look)
-        self.caption.setText(image.caption[lang])
+        if state.image < len(stop.images):
+            self.item = None
+            image = stop.images[state.image]
+            self.stage.setCurrentWidget(self.view)
+            self.view.show_image(image.path_for(lang), image.alt[lang], tr(lang, "image_missing"), look)
+            caption, credit, hint = (
+                image.caption[lang],
+                image.credit[lang],
+                f"{tr(lang, 'zoom_hint')}. {tr(lang, 'zoom_keys')}",
+            )
+        else:
+            self.item = stop.media[state.image - len(stop.images)]
+            self.stage.setCurrentWidget(self.panel)
+            self.panel.show_item(self.item, lang, look, state.visit.narrating)
+            caption, credit, hint = _about(self.item, lang)
+        self.caption.setText(caption)
         paint_label(self.caption, look, "body", t.text, QFont.Weight.DemiBold)
-        self.credit.setText(image.credit[lang])
+        self.credit.setText(credit)
         paint_label(self.credit, look, "small", t.muted)
-        self.hint.setText(f"{tr(lang, 'zoom_hint')}. {tr(lang, 'zoom_keys')}")
+        self.hint.setText(hint)
         paint_label(self.hint, look, "small", t.accent)
         self.close_button.setText("✕  " + tr(lang, "close"))
         self.close_button.setAccessibleName(tr(lang, "close"))
@@ -225,7 +250,29 @@ class ZoomScreen(QWidget):
         set_style(self.view, f"background: {QColor(t.background).darker(140).name()};")
 
     def focus_first(self) -> QWidget:
-        return self.view
+        if self.item is None:
+            return self.view
+        return next(iter(self.panel.focus_chain()), self.close_button)
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.view, self.close_button]
+        if self.item is None:
+            return [self.view, self.close_button]
+        return [*self.panel.focus_chain(), self.close_button]
+
+    def wants_arrows(self) -> bool:
+        """The arrows move a zoomed picture, or a clip back and on."""
+        return self.view.zoom > 1.01 if self.item is None else isinstance(self.item, (Video, AudioClip))
+
+    def arrow(self, dx: int, dy: int) -> None:
+        if self.item is None:
+            self.view.pan_step(dx, dy)
+        elif dx:
+            self.panel.seek_by(-dx * SEEK_STEP)  # Left (the picture would move right) goes back
+
+
+def _about(item: MediaItem, lang: str) -> tuple[str, str, str]:
+    """Caption, credit and keypad hint under a media item."""
+    if isinstance(item, Quotation):
+        return tr(lang, "quotation"), item.source, ""
+    kind = tr(lang, "film" if isinstance(item, Video) else "recording")
+    return f"{kind}: {item.title[lang]}", item.credit[lang], tr(lang, "clip_keys")
