@@ -62,7 +62,7 @@ def test_a_film_plays_muted_with_captions_that_follow_the_clip(media_kiosk: Kios
     open_item(media_kiosk, 0)
     panel = media_kiosk.window.zoom.panel
     assert panel.surface.poster is not None and panel.player.player is None  # nothing opened before Play
-    assert panel.play_button.text() == "▶  Play" and panel.sound_button.text() == "🔇  Sound on"
+    assert panel.play_button.text() == "▶  Play" and panel.sound_button.text() == "♪  Sound on"
     panel.play_button.click()
     qtbot.waitUntil(lambda: panel.surface.frame is not None, timeout=10_000)
     assert panel.player.output is None, "films start muted: no sound device is opened"

@@ -300,7 +300,7 @@ class MediaPanel(QWidget):
             (self.play_button, "❚❚  " + tr(lang, "pause") if self.player.playing else "▶  " + tr(lang, "play")),
             (
                 self.sound_button,
-                ("🔊  " if self.player.sound else "🔇  ") + tr(lang, "sound_off" if self.player.sound else "sound_on"),
+                "♪  " + tr(lang, "sound_off" if self.player.sound else "sound_on"),
             ),
             (self.captions_button, "CC  " + tr(lang, "captions_off" if self.captions_on else "captions_on")),
             (self.transcript_button, tr(lang, "hide_transcript" if self.transcript_on else "transcript")),

@@ -273,6 +273,6 @@ class ZoomScreen(QWidget):
 def _about(item: MediaItem, lang: str) -> tuple[str, str, str]:
     """Caption, credit and keypad hint under a media item."""
     if isinstance(item, Quotation):
-        return tr(lang, "quotation"), item.source, ""
+        return tr(lang, "quotation"), "", ""  # who, when and source stand under the words
     kind = tr(lang, "film" if isinstance(item, Video) else "recording")
     return f"{kind}: {item.title[lang]}", item.credit[lang], tr(lang, "clip_keys")
