@@ -22,8 +22,9 @@ from urllib.parse import unquote, urlparse
 
 import yaml
 
+from kiosk.core.clips import clip_seconds
 from kiosk.core.dates import is_before, parse_partial_date
-from kiosk.core.media import IMAGE_SUFFIXES
+from kiosk.core.media import AUDIO_SUFFIXES, IMAGE_SUFFIXES, VIDEO_SUFFIXES
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -38,6 +39,7 @@ LANGUAGE_NAMES = {
 }
 TO_WRITE = "Text to be written."
 CREDIT_UNKNOWN = "Credit to be confirmed."
+SOURCE_UNKNOWN = "Published source to be confirmed."
 
 
 class ImportError_(ValueError):
@@ -182,9 +184,6 @@ def build(
         stop_id = _slug(headline, taken)
         narration = paragraphs(_text(text.get("text")))
         media = _mapping(event.get("media"))
-        quoted = _quotation(media)
-        if quoted:
-            narration = [*(p for p in narration if p != TO_WRITE), quoted] if narration else [quoted]
         if not narration:
             narration = [TO_WRITE]
             report.todo.append(f"stop '{stop_id}': write the label (narration)")
@@ -195,6 +194,9 @@ def build(
             "narration": {lang: narration},
             "images": [_image(media, headline, stop_id, name, lang, source_dir, media_root, report)],
         }
+        item = _media_item(media, headline, stop, lang, source_dir, media_root / name, report)
+        if item is not None:
+            stop["media"] = [item]
         if media_kind(_text(media.get("url")).strip()) == "article":
             stop["sources"] = [_text(media.get("url")).strip()]
         stops.append(stop)
@@ -265,14 +267,68 @@ def _text(value: Any) -> str:
     return "" if value is None or isinstance(value, (dict, list)) else str(value)
 
 
-def _quotation(media: dict[str, Any]) -> str:
-    """A blockquote medium as a paragraph of the label: the words, then who said them."""
+def _media_item(
+    media: dict[str, Any],
+    headline: str,
+    stop: dict[str, Any],
+    lang: str,
+    source_dir: Path,
+    folder: Path,
+    report: ImportReport,
+) -> dict[str, Any] | None:
+    """The stop's media item for a quotation, a post, or a local film or recording."""
     url = _text(media.get("url")).strip()
-    if media_kind(url) != "quotation":
-        return ""
-    words = " ".join(paragraphs(url))
-    who = " ".join(paragraphs(_text(media.get("credit"))))
-    return f"“{words}” ({who})" if who else f"“{words}”"
+    kind = media_kind(url)
+    credit = " ".join(paragraphs(_text(media.get("credit"))))
+    title = " ".join(paragraphs(_text(media.get("caption")))) or headline
+    where = f"stop '{stop['id']}'"
+    if kind == "quotation":
+        report.todo.append(f"{where}: check the quotation's words, who said them, when, and its published source")
+        words = " ".join(paragraphs(url))
+        return {"quotation": {lang: words}, "who": credit or "Who said it: to confirm", "source": SOURCE_UNKNOWN}
+    if kind == "post":
+        report.todo.append(f"{where}: copy the words of the post ({url[:90]}) into the quotation, with its author")
+        return {
+            "quotation": {lang: f"Words of the post at {url[:200]}"},
+            "who": credit or "Author to confirm",
+            "source": url,
+        }
+    if kind not in ("local video", "local recording"):
+        return None
+    copied = _local_copy(url, source_dir, folder, report, VIDEO_SUFFIXES + AUDIO_SUFFIXES)
+    if copied is None:
+        report.todo.append(f"{where}: the timeline named a file that is not there ({url[:90]}); add it")
+        return None
+    if kind == "local recording":
+        report.todo.append(f"{where}: write the recording's transcript")
+        return {
+            "audio": f"{folder.name}/{copied}",
+            "title": {lang: title},
+            "transcript": {lang: [TO_WRITE]},
+            "credit": {lang: credit or CREDIT_UNKNOWN},
+        }
+    captions = _caption_stub(folder, copied, lang)
+    report.todo.append(f"{where}: write the film's captions in media/{folder.name}/{captions} (a start is there)")
+    return {
+        "video": f"{folder.name}/{copied}",
+        "title": {lang: title},
+        "poster": stop["images"][0]["file"],
+        "captions": {lang: f"{folder.name}/{captions}"},
+        "credit": {lang: credit or CREDIT_UNKNOWN},
+    }
+
+
+def _caption_stub(folder: Path, clip: str, lang: str) -> str:
+    """A caption file holding one cue, saying the captions are still to come: the
+    curator replaces it; until then the kiosk shows that plainly."""
+    seconds = clip_seconds(folder / clip) or 1.0
+    name = f"{Path(clip).stem}-{lang}.vtt"
+    end = min(seconds, 5.0)
+    (folder / name).write_text(
+        f"WEBVTT\n\n00:00.000 --> 00:{int(end):02d}.{int(end * 1000) % 1000:03d}\n[Captions to be written]\n",
+        encoding="utf-8",
+    )
+    return name
 
 
 def _stop_date(event: dict[str, Any], start: str) -> Any:
@@ -303,7 +359,9 @@ def _image(
     kind = media_kind(url)
     file = _local_copy(url, source_dir, media_root / name, report) if kind == "picture" else None
     if file is None:
-        file = _placeholder(media_root / name, stop_id, "" if kind in ("quotation", "embed") else url)
+        file = _placeholder(
+            media_root / name, stop_id, "" if kind in ("quotation", "embed", "local video", "local recording") else url
+        )
         report.todo.append(f"stop '{stop_id}': {_what_to_do(kind, url, name)}")
         credit = credit or "Placeholder made by the kiosk."
     if not alt:
@@ -338,6 +396,12 @@ def media_kind(url: str) -> str:
     for kind, sites in MEDIA_SITES:
         if any(host_and_path.startswith(site) or f".{site}" in host_and_path.split("/")[0] for site in sites):
             return kind
+    suffix = Path(urlparse(lowered).path).suffix
+    local = not re.match(r"^[a-z]+://", lowered) or lowered.startswith("file://")
+    if suffix in VIDEO_SUFFIXES:
+        return "local video" if local else "video"
+    if suffix in AUDIO_SUFFIXES:
+        return "local recording" if local else "recording"
     return "picture"
 
 
@@ -346,29 +410,34 @@ def _what_to_do(kind: str, url: str, name: str) -> str:
     short = url if len(url) <= 90 else url[:87] + "..."
     return {
         "none": "add a picture",
-        "quotation": "the timeline showed a quotation here; it is now the label's last paragraph, "
-        "check its words and who said it, and add a picture",
+        "quotation": "the timeline showed a quotation here; it is now the stop's quotation item: add a picture",
+        "local video": "the timeline showed a film here; it is now the stop's film: add a picture",
+        "local recording": "the timeline played a recording here; it is now the stop's recording: add a picture",
         "embed": "the timeline embedded a web page here, which a kiosk cannot show; add a picture",
-        "video": f"the timeline showed an online video ({short}); the kiosk plays no online video: "
-        "add a still picture from it (with permission) or a local video file when the format allows it",
-        "recording": f"the timeline played an online recording ({short}); add a picture, and the recording "
-        "as a local file once the format allows it",
-        "post": f"the timeline showed a social-media post ({short}); quote its words in the label with "
-        "its author and date, and add a picture",
+        "video": f"the timeline showed an online video ({short}); the kiosk plays no online video: save the "
+        f"clip (with permission) as media/{name}/<name>.mp4 with a WebVTT caption file per language and add it "
+        "under the stop's 'media:' as a 'video:' item; add a still from it as the picture",
+        "recording": f"the timeline played an online recording ({short}); save it (with permission) as "
+        f"media/{name}/<name>.ogg and add it under the stop's 'media:' as an 'audio:' item with its "
+        "transcript; add a picture",
+        "post": f"the timeline showed a social-media post ({short}); it is now the stop's quotation item; "
+        "add a picture",
         "map": f"the timeline showed an online map ({short}); add a map picture you may use",
         "article": f"the timeline showed an encyclopaedia article ({short}); it is now in the stop's "
         "sources: take the facts you need into the label, and add a picture",
     }.get(kind, f"download {short} into media/{name}/ and name it in 'file'")
 
 
-def _local_copy(url: str, source_dir: Path, folder: Path, report: ImportReport) -> str | None:
+def _local_copy(
+    url: str, source_dir: Path, folder: Path, report: ImportReport, suffixes: tuple[str, ...] = IMAGE_SUFFIXES
+) -> str | None:
     parsed = urlparse(url)
     if parsed.scheme in ("http", "https"):
         return None
     path = Path(unquote(parsed.path)) if parsed.scheme == "file" else Path(url)
     path = path if path.is_absolute() else source_dir / path
     try:
-        if not path.is_file() or path.suffix.lower() not in IMAGE_SUFFIXES:
+        if not path.is_file() or path.suffix.lower() not in suffixes:
             return None
     except (OSError, ValueError):  # a name too long for the file system, a NUL byte
         return None

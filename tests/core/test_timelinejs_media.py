@@ -4,6 +4,7 @@ curator can act on, and no timeline, however odd, crashes the importer."""
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.loader import load_exhibit
+from kiosk.core.model import AudioClip, Quotation, Video
 from kiosk.importers.timelinejs import ImportError_, import_timelinejs, media_kind
+from tests.clips import make_clips
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "timelinejs"
 
@@ -26,22 +29,50 @@ def test_each_kind_of_medium_is_named() -> None:
     assert media_kind("https://www.google.com/maps/place/x") == "map"
     assert media_kind("https://es.wikipedia.org/wiki/Bolivia") == "article"
     assert media_kind("https://example.org/x.jpg") == media_kind("images/x.png") == "picture"
+    assert media_kind("films/x.mp4") == media_kind("file:///tmp/x.webm") == "local video"
+    assert media_kind("sounds/x.ogg") == "local recording"
+    assert media_kind("https://example.org/x.mp4") == "video"  # online: saved by hand, as the to-do says
+
+
+def with_local_clips(tmp_path: Path) -> Path:
+    """The media-kinds timeline, plus a film and a recording kept beside it (made with ffmpeg)."""
+    source = tmp_path / "source"
+    shutil.copytree(FIXTURES, source)
+    make_clips(source / "clips")
+    timeline = json.loads((source / "media-kinds.json").read_text(encoding="utf-8"))
+    timeline["events"] += [
+        {"start_date": {"year": 1930}, "text": {"headline": "The harbour film"}, "media": {"url": "clips/clip.webm"}},
+        {"start_date": {"year": 1931}, "text": {"headline": "The keeper speaks"}, "media": {"url": "clips/voice.ogg"}},
+    ]
+    (source / "media-kinds.json").write_text(json.dumps(timeline), encoding="utf-8")
+    return source / "media-kinds.json"
 
 
 def test_a_timeline_with_every_kind_of_medium_imports_into_a_valid_exhibit(tmp_path: Path) -> None:
     out = tmp_path / "exhibits" / "harbour-media.yaml"
-    report = import_timelinejs(FIXTURES / "media-kinds.json", out)  # a long blockquote once crashed it
+    report = import_timelinejs(with_local_clips(tmp_path), out)  # a long blockquote once crashed it
     exhibit = load_exhibit(out)
     by_title = {stop.title["en"]: stop for stop in exhibit.stops}
-    letter = by_title["A keeper's letter"]
-    assert letter.narration["en"][-1].startswith("“We were told the mines would be ours")
-    assert letter.narration["en"][-1].endswith("” (Letter of the first keeper, 1901)")
+    (letter,) = by_title["A keeper's letter"].media
+    assert isinstance(letter, Quotation) and letter.words["en"].startswith("We were told the mines would be ours")
+    assert letter.who == "Letter of the first keeper, 1901"
+    (post,) = by_title["A visitor's post"].media
+    assert isinstance(post, Quotation) and post.source == "https://twitter.com/harbourlight/status/123456789"
+    (film,) = by_title["The harbour film"].media
+    assert isinstance(film, Video) and film.path.name == "clip.webm" and film.path.is_file()
+    assert film.caption_at("en", 0.5) == "[Captions to be written]"
+    (recording,) = by_title["The keeper speaks"].media
+    assert isinstance(recording, AudioClip) and recording.path.read_bytes()[:4] == b"OggS"
     assert by_title["Lighthouses in general"].sources == ("https://en.wikipedia.org/wiki/Lighthouse",)
     assert by_title["The lamp room"].images[0].file == "harbour-media/first-ferry.png"
     todo = "\n".join(report.todo)
     for words in (
-        "the timeline showed a quotation here; it is now the label's last paragraph",
+        "check the quotation's words, who said them, when, and its published source",
+        "write the film's captions in media/harbour-media/clip-en.vtt",
+        "write the recording's transcript",
+        "copy the words of the post (https://twitter.com/harbourlight/status/123456789) into the quotation",
         "the timeline showed an online video (https://www.youtube.com/watch?v=abcdefghijk)",
+        "save the clip (with permission) as media/harbour-media/<name>.mp4",
         "the timeline played an online recording (https://soundcloud.com/harbour/foghorn-1920)",
         "social-media post (https://twitter.com/harbourlight/status/123456789)",
         "an online map (https://www.google.com/maps/place/Harbour+Light/@10,10,15z)",
