@@ -127,3 +127,19 @@ def test_mistakes_in_media_items_are_located_errors(exhibit: Path, old: str, new
 
 def test_the_media_block_documents_itself() -> None:
     assert MEDIA_BLOCK.count("- ") == 3
+
+
+def test_the_format_documents_example_is_valid(tmp_path: Path) -> None:
+    """docs/exhibit-format.md's complete example, media included, passes the checks a
+    file without its media can pass."""
+    from tests.helpers import REPO
+
+    doc = (REPO / "docs" / "exhibit-format.md").read_text(encoding="utf-8")
+    example = doc.split("## A complete example", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "exhibits" / "harbour-1900.yaml"
+    path.parent.mkdir()
+    path.write_text(example, encoding="utf-8")
+    result = check_exhibit(path, check_media=False)
+    assert result.errors == (), result.errors
+    kinds = [type(item).__name__ for item in result.exhibit.stops[0].media] if result.exhibit else []
+    assert kinds == ["Video", "AudioClip", "Quotation"]

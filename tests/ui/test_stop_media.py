@@ -179,3 +179,40 @@ def test_playing_and_stopping_never_holds_up_the_interface(media_kiosk: Kiosk, q
         assert beat.widest < GUI_LIMIT_MS, f"the GUI thread stood still {beat.widest:.0f} ms"
     finally:
         beat.stop()
+
+
+def test_the_proof_sheet_shows_each_film_with_its_first_caption_and_transcript(
+    qtbot, tmp_path: Path, clips: Path
+) -> None:
+    from kiosk.core.loader import load_exhibit
+    from kiosk.ui.curator.proof import Renderer, is_blank
+    from kiosk.ui.style.fonts import register_fonts
+
+    path = copy_minimal(tmp_path)
+    for made in clips.iterdir():
+        (tmp_path / "media" / "mini" / made.name).write_bytes(made.read_bytes())
+    add_media(path)
+    renderer = Renderer(load_exhibit(path), (1280, 800), register_fonts())
+    try:
+        pages = []
+        for page in renderer.pages(range(0, 1)):
+            if page.label.startswith(("film", "recording", "quotation")):
+                caption = renderer.window.zoom.panel.surface.caption
+                transcript = renderer.window.zoom.panel.transcript.text()
+                pages.append(
+                    (page.label, caption, transcript if "transcript" in page.label else "", is_blank(page.image))
+                )
+    finally:
+        renderer.close()
+    assert pages[:4] == [
+        ("film first 1 · es", "Hola y bienvenidos.", "", False),
+        (
+            "film first 1, transcript · es",
+            "Hola y bienvenidos.",
+            "Una película de prueba\n\nHola y bienvenidos. Segunda línea.",
+            False,
+        ),
+        ("recording first 2 · es", "", "", False),
+        ("quotation first 3 · es", "", "", False),
+    ]
+    assert len(pages) == 8  # and the same in English

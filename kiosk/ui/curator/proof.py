@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core import events as ev
 from kiosk.core.diagnostics import Diagnostic
-from kiosk.core.model import Exhibit
+from kiosk.core.model import Exhibit, Quotation, Stop, Video
 from kiosk.core.theme import HIGH_CONTRAST, NORMAL, TEXT_SIZES, contrast_ratio
 from kiosk.ui.curator.layout_check import clipped_texts
 from kiosk.ui.media.images import ImageStore
@@ -105,6 +105,21 @@ class Renderer:
                         f"zoom {stop.id} image {image_index + 1} · {lang}", f"zoom-{stop.id}-{image_index + 1}-{lang}"
                     )
                     self.send(ev.CloseImage())
+                yield from self._media_pages(stop, lang, page)
+
+    def _media_pages(self, stop: Stop, lang: str, page: Callable[[str, str], Page]) -> Iterator[Page]:
+        """Each film as its poster with its first caption, then its transcript; each
+        recording with its transcript; each quotation as the visitor sees it."""
+        panel = self.window.zoom.panel
+        for offset, item in enumerate(stop.media, start=1):
+            self.send(ev.OpenImage(len(stop.images) + offset - 1))
+            kind = "quotation" if isinstance(item, Quotation) else "film" if isinstance(item, Video) else "recording"
+            panel.proof_view(transcript=False)
+            yield page(f"{kind} {stop.id} {offset} · {lang}", f"{kind}-{stop.id}-{offset}-{lang}")
+            if isinstance(item, Video) and item.transcript is not None:
+                panel.proof_view(transcript=True)
+                yield page(f"{kind} {stop.id} {offset}, transcript · {lang}", f"{kind}-{stop.id}-{offset}-text-{lang}")
+            self.send(ev.CloseImage())
 
     def clipping(self, stops: range | None = None) -> list[str]:
         """Every screen, language and text size, checked for clipped text."""

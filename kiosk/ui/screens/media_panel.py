@@ -190,6 +190,16 @@ class MediaPanel(QWidget):
         self.surface.frame = None
         self.surface.caption = ""
 
+    def proof_view(self, transcript: bool) -> None:
+        """For the proof sheet: a film's poster under its first caption, or the transcript."""
+        item = self.item
+        if isinstance(item, Video):
+            first = next((cues for code, cues in item.cues if code == self.lang), ())
+            self.surface.caption = first[0].text if first else ""
+        self.transcript_on = transcript or isinstance(item, AudioClip)
+        if self.look is not None:
+            self._render(self.look)
+
     def toggle(self) -> None:
         if self.narrating and not self.player.playing:
             self.intent.emit(ev.ToggleNarration())  # one voice at a time: the label stops for the clip
