@@ -195,7 +195,7 @@ def test_the_proof_sheet_shows_each_film_with_its_first_caption_and_transcript(
     renderer = Renderer(load_exhibit(path), (1280, 800), register_fonts())
     try:
         pages = []
-        for page in renderer.pages(range(0, 1)):
+        for page in renderer.pages(range(1)):
             if page.label.startswith(("film", "recording", "quotation")):
                 caption = renderer.window.zoom.panel.surface.caption
                 transcript = renderer.window.zoom.panel.transcript.text()
