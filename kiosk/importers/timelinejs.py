@@ -469,10 +469,16 @@ def _placeholder(folder: Path, stop_id: str, url: str) -> str:
     return name
 
 
+def _comment_safe(text: str) -> str:
+    """A to-do as one comment line: a line break would end the comment, and YAML
+    refuses control characters even in comments (Hypothesis found an era named ESC)."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]", " ", text)
+
+
 def dump(exhibit: dict[str, Any], lang: str, source: Path, report: ImportReport) -> str:
     text = yaml.safe_dump(exhibit, sort_keys=False, allow_unicode=True, width=88)
     text = text.replace("__lang__:", f"{lang}:")
-    todo = "".join(f"#   - {item}\n" for item in report.todo) or "#   (nothing)\n"
+    todo = "".join(f"#   - {_comment_safe(item)}\n" for item in report.todo) or "#   (nothing)\n"
     return (
         f"# yaml-language-server: $schema=../docs/exhibit.schema.json\n"
         f"# Imported from the TimelineJS timeline {source.name} by `kiosk import timelinejs`.\n"

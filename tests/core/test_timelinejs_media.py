@@ -125,6 +125,18 @@ TIMELINE = st.fixed_dictionaries(
 )
 
 
+def test_a_name_with_control_characters_cannot_spoil_the_written_file(tmp_path: Path) -> None:
+    """Found by the test below: an era named ESC went into a to-do comment, which YAML refuses."""
+    source = tmp_path / "timeline.json"
+    source.write_text(
+        json.dumps({"events": [{"start_date": {"year": 1000}}], "eras": [{"text": {"headline": "\x1b\nnext"}}]})
+    )
+    out = tmp_path / "exhibits" / "odd.yaml"
+    import_timelinejs(source, out)
+    load_exhibit(out)
+    assert "#   - an era without a name, a start or an end was left out (  next)" in out.read_text(encoding="utf-8")
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(timeline=TIMELINE)
 def test_no_timeline_crashes_the_importer(timeline: dict) -> None:

@@ -216,3 +216,18 @@ def test_the_proof_sheet_shows_each_film_with_its_first_caption_and_transcript(
         ("quotation first 3 · es", "", "", False),
     ]
     assert len(pages) == 8  # and the same in English
+
+
+def test_a_tap_on_the_position_bar_jumps_there(media_kiosk: Kiosk, qtbot) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    open_item(media_kiosk, 0)
+    panel = media_kiosk.window.zoom.panel
+    panel.play_button.click()
+    qtbot.waitUntil(lambda: panel.player.duration > 0, timeout=10_000)
+    panel.player.pause()
+    bar = panel.scrub
+    assert bar.height() >= 64, "a finger-sized bar"
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() * 3 // 4, bar.height() // 2))
+    assert panel.player.position == pytest.approx(panel.player.duration * 0.75, abs=0.3)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QHideEvent, QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QSlider, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSlider, QStackedLayout, QStyle, QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
 from kiosk.core.model import AudioClip, MediaItem, Quotation, Video
@@ -114,6 +114,32 @@ class Surface(QWidget):
         painter.drawText(box.adjusted(pad, pad, -pad, -pad), flags, text)
 
 
+class ScrubBar(QSlider):
+    """A position bar for a finger: a tap anywhere on it jumps there, and a drag
+    follows the finger (a plain slider only pages towards a tap)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setRange(0, 1000)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setSliderDown(True)
+        self._follow(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.isSliderDown():
+            self._follow(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.setSliderDown(False)
+
+    def _follow(self, event: QMouseEvent) -> None:
+        value = QStyle.sliderValueFromPosition(self.minimum(), self.maximum(), int(event.position().x()), self.width())
+        self.setValue(value)
+        self.sliderMoved.emit(value)
+
+
 class MediaPanel(QWidget):
     """What the zoom screen shows for a stop's media item."""
 
@@ -148,9 +174,7 @@ class MediaPanel(QWidget):
         for page in (self.surface, quote, self.transcript_area):
             self.stage.addWidget(page)
         self.play_button = TouchButton("", on_click=self.toggle)
-        self.scrub = QSlider(Qt.Orientation.Horizontal)
-        self.scrub.setRange(0, 1000)
-        self.scrub.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.scrub = ScrubBar()
         self.scrub.sliderMoved.connect(self._scrubbed)
         self.time = text_label(wrap=False)
         self.sound_button = TouchButton("", on_click=lambda: self.player.set_sound(not self.player.sound))
@@ -282,7 +306,7 @@ class MediaPanel(QWidget):
         self.surface.setAccessibleName(f"{tr(lang, 'film')}: {item.title[lang]}" if isinstance(item, Video) else "")
         self.scrub.setAccessibleName(tr(lang, "clip_position"))
         self.scrub.setMinimumHeight(look.target)
-        handle, groove = look.px(44), look.px(10)
+        handle, groove = look.px(56), look.px(12)
         set_style(
             self.scrub,
             f"QSlider::groove:horizontal {{ height: {groove}px; background: {t.surface};"
