@@ -14,7 +14,8 @@ DEB_PKGS := xvfb xdotool libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 \
             libpulse0 libfontconfig1 libdbus-1-3 fonts-inter python3-venv imagemagick poppler-utils \
             espeak-ng ffmpeg x11-xserver-utils
 # Only the tests need these: real engines to test narration against.
-TEST_DEB_PKGS := speech-dispatcher speech-dispatcher-espeak-ng pulseaudio at-spi2-core dbus-x11 python3-pyatspi prometheus git
+TEST_DEB_PKGS := speech-dispatcher speech-dispatcher-espeak-ng pulseaudio at-spi2-core dbus-x11 python3-pyatspi prometheus git \
+                 cage grim wtype xwayland libwayland-cursor0
 
 .PHONY: run test lint setup system-deps test-deps narration clean
 

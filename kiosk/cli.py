@@ -405,6 +405,8 @@ def _cmd_service(args: argparse.Namespace) -> int:
 
     exhibit = Path(args.exhibit) if args.exhibit else None
     config = Path(args.config) if args.config else None
+    if args.session == "cage":
+        return _cage_service(args, exhibit, config)
     if args.action == "print":
         print(service.unit_text(exhibit, config), end="")
         for name, text in service.sync_units(args.sync).items() if args.sync else ():
@@ -412,6 +414,25 @@ def _cmd_service(args: argparse.Namespace) -> int:
         return EXIT_OK
     path, said = service.install(exhibit, config, args.sync)
     print(f"wrote {path}")
+    if said:
+        print(said)
+    return EXIT_OK
+
+
+def _cage_service(args: argparse.Namespace, exhibit: Path | None, config: Path | None) -> int:
+    from kiosk import service
+
+    if args.action == "print":
+        print(service.cage_unit_text(exhibit, config, args.user, args.rotate), end="")
+        print(f"\n# /etc/pam.d/{service.CAGE_PAM}\n{service.CAGE_PAM_TEXT}", end="")
+        return EXIT_OK
+    try:
+        paths, said = service.install_cage(exhibit, config, args.user, args.rotate)
+    except service.ServiceError as error:
+        print(f"kiosk service: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    for path in paths:
+        print(f"wrote {path}")
     if said:
         print(said)
     return EXIT_OK
@@ -573,6 +594,17 @@ def _args_service(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("exhibit", nargs="?", help="exhibit file (default: the configured or bundled one)")
     parser.add_argument("--config", metavar="PATH", help="configuration file to run with")
     parser.add_argument("--sync", metavar="URL", help="also a timer that syncs content from this git repository")
+    parser.add_argument(
+        "--session",
+        choices=["desktop", "cage"],
+        default="desktop",
+        help="desktop: a user unit started at login (X11); cage: a system unit that starts the cage "
+        "Wayland compositor with only the kiosk on tty1 at boot (recommended; needs sudo)",
+    )
+    parser.add_argument("--user", default="kiosk", help="the account the cage session runs as (default: kiosk)")
+    parser.add_argument(
+        "--rotate", type=int, choices=[0, 90, 180, 270], default=0, help="turn the screen (and touch) clockwise"
+    )
     parser.set_defaults(handler=_cmd_service)
 
 
@@ -592,7 +624,7 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "bench": ("measure start-up, latency, frame rate, memory and loading", _args_bench),
     "set-pin": ("set the staff PIN (asked for, never on the command line)", _args_set_pin),
     "stats": ("print the visitor statistics", _args_stats),
-    "service": ("the systemd user unit that starts the kiosk at login", _args_service),
+    "service": ("the systemd unit that starts the kiosk: at login, or at boot under cage", _args_service),
 }
 
 

@@ -142,3 +142,43 @@ def test_service_install_with_sync_writes_a_timer_systemd_accepts(tmp_path: Path
             timeout=60,
         )
         assert "museum-kiosk-sync" not in done.stderr or done.returncode == 0, done.stderr
+
+
+def test_the_cage_session_starts_only_the_kiosk_on_a_console_and_is_watched(capsys) -> None:
+    from kiosk.service import cage_unit_text
+
+    lines = cage_unit_text(None, None, "kiosk", rotate=180).splitlines()
+    for line in (
+        "Type=notify",
+        "NotifyAccess=all",  # the kiosk, cage's child, sends READY=1 and the heartbeat
+        "User=kiosk",
+        "PAMName=museum-kiosk",
+        "TTYPath=/dev/tty1",
+        "Conflicts=getty@tty1.service",
+        "Restart=always",
+        "WatchdogSec=30",
+        "Environment=QT_QPA_PLATFORM=wayland",
+        "Environment=QT_WAYLAND_DISABLE_WINDOWDECORATION=1",
+        "WantedBy=graphical.target",
+    ):
+        assert line in lines, line
+    (start,) = [line for line in lines if line.startswith("ExecStart=")]
+    assert start.startswith("ExecStart=/usr/bin/cage -d -r -r -- ") and start.endswith("-m kiosk run --kiosk")
+    assert main(["service", "print", "--session", "cage", "--user", "guide"]) == 0
+    printed = capsys.readouterr().out
+    assert "User=guide" in printed and "session  required pam_systemd.so" in printed
+
+
+def test_installing_the_cage_session_names_what_is_missing(tmp_path: Path) -> None:
+    import pytest
+
+    from kiosk.service import CAGE_UNIT, ServiceError, install_cage
+
+    with pytest.raises(ServiceError, match="there is no account 'no-such-kiosk': create it first"):
+        install_cage(None, None, "no-such-kiosk", root=tmp_path)
+    with pytest.raises(ServiceError, match="must not run as root"):
+        install_cage(None, None, "root", root=tmp_path)
+    paths, said = install_cage(None, None, "nobody", root=tmp_path)
+    assert paths == [tmp_path / "etc/systemd/system" / CAGE_UNIT, tmp_path / "etc/pam.d/museum-kiosk"]
+    assert "User=nobody" in paths[0].read_text() and "pam_systemd.so" in paths[1].read_text()
+    assert "systemctl enable museum-kiosk-cage.service" in said

@@ -231,3 +231,15 @@ def test_a_tap_on_the_position_bar_jumps_there(media_kiosk: Kiosk, qtbot) -> Non
     assert bar.height() >= 64, "a finger-sized bar"
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() * 3 // 4, bar.height() // 2))
     assert panel.player.position == pytest.approx(panel.player.duration * 0.75, abs=0.3)
+
+
+def test_the_kiosk_starts_without_loading_qtmultimedia() -> None:
+    """The first frame does not wait for the media libraries: they load when a clip first plays."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, kiosk.ui.runtime.window, kiosk.ui.runtime.controller; print('PySide6.QtMultimedia' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "False"

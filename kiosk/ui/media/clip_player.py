@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
+
+if TYPE_CHECKING:  # QtMultimedia is loaded when a clip is first played, not with the kiosk
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +58,11 @@ class ClipPlayer(QObject):
 
     @property
     def playing(self) -> bool:
-        return self.player is not None and self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        if self.player is None:
+            return False
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
 
     def toggle(self) -> None:
         if self.playing:
@@ -67,7 +74,7 @@ class ClipPlayer(QObject):
         if self.path is None or self.broken:
             return
         player = self.player or self._make()
-        if player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia:
+        if player.mediaStatus() == player.MediaStatus.EndOfMedia:
             player.setPosition(0)
         player.play()
 
@@ -110,6 +117,8 @@ class ClipPlayer(QObject):
 
     # --- inside -------------------------------------------------------------------
     def _make(self) -> QMediaPlayer:
+        from PySide6.QtMultimedia import QMediaPlayer, QVideoSink
+
         assert self.path is not None
         player = self.player = QMediaPlayer(self)
         player.errorOccurred.connect(self._error)
@@ -127,6 +136,8 @@ class ClipPlayer(QObject):
 
     def _route_sound(self, player: QMediaPlayer) -> None:
         if self.sound and self.output is None:
+            from PySide6.QtMultimedia import QAudioOutput
+
             self.output = QAudioOutput(self)
             player.setAudioOutput(self.output)
         elif not self.sound and self.output is not None:
@@ -148,13 +159,13 @@ class ClipPlayer(QObject):
         self.changed.emit()
 
     def _status(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == QMediaPlayer.MediaStatus.InvalidMedia:
+        if status == status.InvalidMedia:
             self._fail("the file cannot be decoded")
-        elif status == QMediaPlayer.MediaStatus.EndOfMedia:
+        elif status == status.EndOfMedia:
             self.changed.emit()
 
     def _error(self, error: QMediaPlayer.Error, message: str) -> None:
-        if error != QMediaPlayer.Error.NoError:
+        if error != error.NoError:
             self._fail(message or error.name)
 
     def _fail(self, why: str) -> None:

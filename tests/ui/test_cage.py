@@ -1,0 +1,175 @@
+"""The kiosk in the recommended production session: cage, the Wayland kiosk
+compositor, started by the test on its headless backend (no screen needed),
+as an unprivileged account (cage refuses root), with grim for screenshots and
+wtype for a virtual keyboard."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from tests.helpers import REPO
+from tests.services import answers, free_port, need
+
+TOKEN = "cage-test-token-0123456789abcdef"
+
+
+@dataclass
+class Session:
+    cage: subprocess.Popen[bytes]
+    env: dict[str, str]
+    as_user: list[str]
+    port: int
+    log: Path
+
+    def run(self, *command: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [*self.as_user, "env", *(f"{k}={v}" for k, v in self.env.items()), *command],
+            capture_output=True,
+            timeout=20,
+            check=False,
+        )
+
+    def status(self) -> dict[str, object]:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/status", timeout=2) as response:
+            return dict(json.loads(response.read().decode()))
+
+    def screenshot(self) -> QImage:
+        shot = self.run("grim", "-t", "png", "-")
+        assert shot.returncode == 0, shot.stderr.decode()
+        return QImage.fromData(shot.stdout)
+
+
+def interpreter_for(user: list[str], pythonpath: str) -> str | None:
+    """A Python the unprivileged account can run, of this one's version, that finds PySide6 and the kiosk."""
+    candidates = [sys.executable, f"/usr/bin/python{sys.version_info.major}.{sys.version_info.minor}"]
+    for python in candidates:
+        probe = subprocess.run(
+            [*user, "env", f"PYTHONPATH={pythonpath}", python, "-c", "import PySide6.QtWidgets, kiosk"],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        if probe.returncode == 0:
+            return python
+    return None
+
+
+def colours(image: QImage) -> int:
+    return len({image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 37)})
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    need("cage", "grim", "wtype")
+    root = os.geteuid() == 0
+    as_user = ["runuser", "-u", "nobody", "--"] if root else []
+    # outside pytest's own folder, which only root may enter; short, as a socket's path must be
+    base = Path(tempfile.mkdtemp(prefix="kc-", dir="/tmp"))
+    base.chmod(0o755)
+    runtime, home = base / "run", base / "home"
+    for folder in (runtime, home):
+        folder.mkdir()
+        if root:
+            shutil.chown(folder, "nobody", "nogroup")
+        folder.chmod(0o700)
+    pythonpath = os.pathsep.join([sysconfig.get_paths()["purelib"], str(REPO)])
+    python = interpreter_for(as_user, pythonpath)
+    if python is None:
+        pytest.skip("no Python that the unprivileged account may run finds PySide6 (the venv lives in root's home)")
+    port = free_port()
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "WLR_BACKENDS": "headless",
+        "WLR_LIBINPUT_NO_DEVICES": "1",
+        "QT_QPA_PLATFORM": "wayland",
+        "QT_WAYLAND_DISABLE_WINDOWDECORATION": "1",
+        "PYTHONPATH": pythonpath,
+        "KIOSK_CONTROL_TOKEN": TOKEN,
+    }
+    log = tmp_path / "kiosk.log"
+    kiosk = [python, "-m", "kiosk", "run", "--kiosk", "--control", f"127.0.0.1:{port}"]
+    with log.open("wb") as out:
+        cage = subprocess.Popen(
+            [*as_user, "env", "-i", *(f"{k}={v}" for k, v in env.items()), "cage", "-d", "--", *kiosk],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    made = Session(
+        cage, {k: env[k] for k in ("XDG_RUNTIME_DIR", "PATH")} | {"WAYLAND_DISPLAY": "wayland-0"}, as_user, port, log
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not answers(f"http://127.0.0.1:{port}/status"):
+            assert cage.poll() is None and time.monotonic() < deadline, log.read_text(errors="replace")[-3000:]
+            time.sleep(0.2)
+        yield made
+    finally:
+        if cage.poll() is None:
+            os.killpg(cage.pid, signal.SIGTERM)
+            try:
+                cage.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(cage.pid, signal.SIGKILL)
+                cage.wait(timeout=15)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_the_kiosk_fills_the_screen_under_cage(session: Session) -> None:
+    deadline = time.monotonic() + 30
+    shot = session.screenshot()
+    while colours(shot) < 12 and time.monotonic() < deadline:  # the first frames may still be on their way
+        time.sleep(0.5)
+        shot = session.screenshot()
+    assert colours(shot) >= 12, "the screen under cage is blank"
+    status = session.status()
+    assert status["screen"] == "attract"
+    assert "frameless=True screen=HEADLESS-1" in session.log.read_text(errors="replace")
+    black = 0xFF000000  # what cage shows where no window is
+    edges = {
+        "top": [shot.pixel(x, 2) for x in range(shot.width())],
+        "bottom": [shot.pixel(x, shot.height() - 3) for x in range(shot.width())],
+        "left": [shot.pixel(2, y) for y in range(shot.height())],
+        "right": [shot.pixel(shot.width() - 3, y) for y in range(shot.height())],
+    }
+    bare = [edge for edge, pixels in edges.items() if all(pixel == black for pixel in pixels)]
+    assert not bare, f"the kiosk does not reach the screen's {bare} edge"
+
+
+def test_a_key_from_a_virtual_keyboard_reaches_the_kiosk(session: Session) -> None:
+    typed = session.run("wtype", "-k", "Return")
+    if typed.returncode != 0:
+        pytest.skip(f"this cage takes no virtual keyboard: {typed.stderr.decode().strip()}")
+    deadline = time.monotonic() + 10
+    while session.status()["screen"] != "home" and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert session.status()["screen"] == "home"
+
+
+def test_when_the_kiosk_dies_cage_ends_so_its_unit_restarts_both(session: Session) -> None:
+    children = subprocess.run(["pgrep", "-P", str(session.cage.pid)], capture_output=True, text=True, check=False)
+    cage_pid = session.cage.pid
+    if session.as_user:  # runuser is the parent of cage
+        cage_pid = int(children.stdout.split()[0])
+        children = subprocess.run(["pgrep", "-P", str(cage_pid)], capture_output=True, text=True, check=False)
+    kiosk_pid = int(children.stdout.split()[0])
+    os.kill(kiosk_pid, signal.SIGKILL)
+    session.cage.wait(timeout=15)
+    assert session.cage.poll() is not None
