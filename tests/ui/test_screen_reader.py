@@ -183,3 +183,105 @@ def test_a_keypad_visit_as_a_screen_reader_hears_it(
         assert covered and not covered[0]["showing"]  # under the warning: not reported as on screen
     finally:
         kiosk.stop()
+
+
+ORCA_SETTINGS = {
+    "general": {
+        "enableBraille": False,
+        "enableBrailleMonitor": False,
+        "firstStart": False,
+        "activeProfile": ["Default", "default"],
+        "startingProfile": ["Default", "default"],
+    },
+    "keybindings": {},
+    "pronunciations": {},
+    "profiles": {"default": {"profile": ["Default", "default"], "enableBraille": False}},
+}
+"""Braille off: with no braille display BrlAPI's start-up waits on the system bus."""
+
+
+class Orca:
+    """Orca itself, with its speech written to its debug log."""
+
+    def __init__(self, folder: Path, env: dict[str, str]) -> None:
+        home = folder / "orca-home"
+        settings = home / ".local" / "share" / "orca" / "user-settings.conf"
+        settings.parent.mkdir(parents=True)
+        settings.write_text(json.dumps(ORCA_SETTINGS))
+        self.log = folder / "orca-debug.log"
+        self.process = subprocess.Popen(
+            ["orca", "--replace", f"--debug-file={self.log}"],
+            env={**env, "HOME": str(home)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
+    def said(self) -> list[str]:
+        if not self.log.exists():
+            return []
+        lines = self.log.read_text(encoding="utf-8", errors="replace").splitlines()
+        return [line.split("SPEECH OUTPUT: ", 1)[1] for line in lines if "SPEECH OUTPUT: " in line]
+
+    def finish(self) -> list[str]:
+        """Stop Orca the way a user would (it writes its log out as it quits); what it said."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, 15)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=15)
+        return self.said()
+
+    def stop(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, 9)
+        self.process.wait(timeout=10)
+        home = str(self.log.parent)
+        for entry in Path("/proc").iterdir():  # the speech-dispatcher Orca started, detached
+            with contextlib.suppress(OSError, ValueError):
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                if "speech-dispatcher" in command and home in command:
+                    os.kill(int(entry.name), 9)
+
+
+def test_orca_reads_each_stop_and_the_idle_warning_aloud(qtbot, display: str, session_bus: str, tmp_path: Path) -> None:
+    """Orca 43 presents what takes the focus, not announcements: the stop's title,
+    date and label come with its picture's focus, on opening a stop and on moving on."""
+    from tests.services import need, pulseaudio
+
+    need("orca", "speech-dispatcher", "espeak-ng", "pulseaudio")
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    with pulseaudio(tmp_path / "pulse") as pulse:
+        # Orca starts its own speech-dispatcher (its socket under this runtime folder), speaking
+        # into the null sink: with no sound device at all, speech-dispatcher hangs, and Orca with it.
+        orca = Orca(tmp_path, {**os.environ, **pulse, "DISPLAY": display, "XDG_RUNTIME_DIR": str(runtime)})
+        kiosk = None
+        try:
+            qtbot.wait(5000)  # Orca registers with the AT-SPI bus (its log is written only as it quits)
+            config = tmp_path / "config.yaml"
+            config.write_text("idle_timeout: 10\n")
+            kiosk = RunningKiosk(qtbot, display, tmp_path / "kiosk.log", "--size", "1280x720", "--config", str(config))
+            kiosk.wait_for("kiosk started")
+            kiosk.xdotool("windowfocus", "--sync", kiosk.window)
+            kiosk.xdotool("key", "--window", kiosk.window, "Return")  # wakes, on Begin
+            kiosk.wait_for("screen=home")
+            qtbot.wait(1500)
+            kiosk.xdotool("key", "--window", kiosk.window, "Return")  # the first stop
+            kiosk.wait_for("screen=stop stop=0")
+            qtbot.wait(2500)
+            kiosk.xdotool("key", "--window", kiosk.window, "Right")  # the next stop
+            kiosk.wait_for("screen=stop stop=1")
+            kiosk.wait_for("state screen=stop stop=1 image=0 lang=es warning=True", timeout_ms=30_000)
+            qtbot.wait(2500)
+            said = orca.finish()
+            assert any("Comenzar push button" in line for line in said), said
+            assert any(
+                "Un país del estaño. Antes de 1952. A mediados del siglo XX, Bolivia vivía" in line for line in said
+            ), said
+            assert any("La Guerra del Chaco. 1932 – 1935. Entre 1932 y 1935" in line for line in said), said
+            warning = [line for line in said if "¿Sigues ahí?" in line]
+            assert warning and warning[0].startswith("'alert") and "pulsa cualquier tecla" in warning[0], said
+        finally:
+            if kiosk is not None:
+                kiosk.stop()
+            orca.stop()

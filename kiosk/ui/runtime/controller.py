@@ -129,6 +129,12 @@ class KioskController(QObject):
             old.screen is not Screen.STOP or old.stop != new.stop or old.visit.language != new.visit.language
         ):
             accessibility.announce(self.window.stop, self.window.stop.spoken())
+            focused = self.window.focusWidget()
+            if focused is self.window.stop.image and old.screen is Screen.STOP:
+                # A keypad visitor moved on with the picture focused: focus it anew, so a
+                # screen reader presents the new stop as it does one just opened.
+                focused.clearFocus()
+                self.keypad.focus_first()
 
     def _rerender(self) -> None:
         """What can be heard changed: the Listen button follows."""

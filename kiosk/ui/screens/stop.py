@@ -106,7 +106,7 @@ class StopScreen(QWidget):
         self.image.zoomable = True
         self.image.show_image(main.path_for(lang), main.alt[lang], tr(lang, "image_missing"), look)
         self.image.setAccessibleName(main.alt[lang])
-        self.image.setAccessibleDescription(tr(lang, "open_image"))
+
         self.caption.setText(main.caption[lang])
         paint_label(self.caption, look, "small", t.text, QFont.Weight.DemiBold)
         self.credit.setText(main.credit[lang])
@@ -140,6 +140,9 @@ class StopScreen(QWidget):
         self.position.setMinimumWidth(look.px(150))
         self.strip.show_state(exhibit, state, look)
         self.settings.show_state(exhibit, state, look)
+        # What a screen reader says as the picture takes the focus: the stop itself.
+        # Orca 43 presents a focused object's name and description, not announcements.
+        self.image.setAccessibleDescription(f"{self.spoken()}. {tr(lang, 'open_image')}.")
 
     def _render_listen(self, stop: Stop, state: NavState, look: Look) -> None:
         """Shown only when this stop can be heard; plainly different while playing."""
