@@ -91,7 +91,7 @@ def measure(seconds: float, cycles: int) -> dict[str, object]:
 
 
 def _first_frames(app: QCoreApplication, player: ClipPlayer, surface: TimedSurface, film: Path, runs: int) -> float:
-    """Median of Play to the first film frame painted, each from a fresh player."""
+    """Median of Play to the first film frame painted, the file opened anew each time."""
     times = []
     for _ in range(runs):
         player.load(film, video=True, sound=False)

@@ -61,7 +61,7 @@ def test_each_media_item_has_a_touch_sized_button_on_its_stop(media_kiosk: Kiosk
 def test_a_film_plays_muted_with_captions_that_follow_the_clip(media_kiosk: Kiosk, qtbot) -> None:
     open_item(media_kiosk, 0)
     panel = media_kiosk.window.zoom.panel
-    assert panel.surface.poster is not None and panel.player.player is None  # nothing opened before Play
+    assert panel.surface.poster is not None and not panel.player.loaded  # nothing opened before Play
     assert panel.play_button.text() == "▶  Play" and panel.sound_button.text() == "♪  Sound on"
     panel.play_button.click()
     qtbot.waitUntil(lambda: panel.surface.frame is not None, timeout=10_000)
@@ -81,7 +81,7 @@ def test_leaving_stops_the_clip_and_lets_go_of_the_player(media_kiosk: Kiosk, qt
     qtbot.waitUntil(lambda: panel.player.playing, timeout=10_000)
     media_kiosk.send(ev.CloseImage(), gap=1)
     assert media_kiosk.state.screen is Screen.STOP
-    assert panel.player.player is None and not panel.player.playing
+    assert not panel.player.loaded and not panel.player.playing
 
 
 def test_a_language_change_stops_the_clip_and_captions_follow_the_language(media_kiosk: Kiosk, qtbot) -> None:
@@ -112,7 +112,7 @@ def test_watching_keeps_the_visit_but_only_while_the_clip_plays(media_kiosk: Kio
     media_kiosk.clock.advance(idle + media_kiosk.exhibit.attract.warning + 1)
     media_kiosk.send(ev.Tick(), gap=0)
     assert media_kiosk.state.screen is Screen.ATTRACT
-    assert panel.player.player is None  # the reset let go of it
+    assert not panel.player.loaded  # the reset closed the file
 
 
 def test_keypad_select_plays_and_arrows_move_through_the_clip(media_kiosk: Kiosk, qtbot) -> None:
@@ -243,3 +243,25 @@ def test_the_kiosk_starts_without_loading_qtmultimedia() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_screen_readers_get_the_controls_names_and_the_transcript(media_kiosk: Kiosk) -> None:
+    from PySide6.QtGui import QAccessible
+
+    open_item(media_kiosk, 0)
+    panel = media_kiosk.window.zoom.panel
+    names = [
+        QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+        for widget in (
+            panel.play_button,
+            panel.scrub,
+            panel.sound_button,
+            panel.captions_button,
+            panel.transcript_button,
+        )
+    ]
+    assert names == ["Play", "Position in the clip", "Sound on", "Hide captions", "Transcript"]
+    assert panel.surface.accessibleName() == "Film: A test film"
+    panel.transcript_button.click()
+    transcript = QAccessible.queryAccessibleInterface(panel.transcript).text(QAccessible.Text.Name)
+    assert transcript == "A test film\n\nHello and welcome. Second line."

@@ -6,14 +6,15 @@ things keep a bad device or file from reaching the visitor's screen:
 
 - no audio output exists until the visitor asks for sound (films start
   muted, as museums run them), so a silent clip never touches the sound
-  device, and a muted one is let go of it;
-- the player is made for a clip when it is first played, not when a stop
-  opens, and dropped when the clip leaves the screen, so an idle kiosk holds
-  no decoder.
+  device;
+- the player is made when a clip is first played, not when a stop opens,
+  and the clip's file is closed when it leaves the screen, so an idle kiosk
+  holds no decoder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,38 @@ if TYPE_CHECKING:  # QtMultimedia is loaded when a clip is first played, not wit
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 
 log = logging.getLogger(__name__)
+
+
+class _Backend:
+    """The process's one QMediaPlayer, video sink and (once sound is asked for)
+    audio output: made at the first Play and never destroyed while the kiosk runs.
+
+    Qt's FFmpeg backend deletes helper objects on its own threads; when one of
+    them belongs to an object made from Python, PySide needs Python's lock to
+    tell it, and a GUI thread that holds that lock while it waits for a Qt lock
+    (as it does making a new player) never gets it back. The tests caught a
+    kiosk frozen that way after clips were opened and closed; one player for
+    the process's life leaves no player to make or tear down while clips come
+    and go."""
+
+    player: QMediaPlayer | None = None
+    sink: QVideoSink | None = None
+    output: QAudioOutput | None = None
+    owner: ClipPlayer | None = None
+
+    @classmethod
+    def get(cls, owner: ClipPlayer) -> QMediaPlayer:
+        from PySide6.QtMultimedia import QMediaPlayer, QVideoSink
+
+        if cls.player is None or cls.sink is None:
+            cls.player, cls.sink = QMediaPlayer(), QVideoSink()
+            cls.player.setVideoSink(cls.sink)
+        if cls.owner is not owner:
+            if cls.owner is not None:
+                cls.owner._disown()
+            cls.owner = owner
+            owner._adopt(cls.player, cls.sink)
+        return cls.player
 
 
 class ClipPlayer(QObject):
@@ -40,6 +73,9 @@ class ClipPlayer(QObject):
         self.path: Path | None = None
         self.video = False
         self.player: QMediaPlayer | None = None
+        """Made at the first Play and kept: a player torn down while its decoder
+        threads wind down can deadlock Python's lock against Qt's (seen in the
+        tests), so clips come and go by source, not by player."""
         self.sink: QVideoSink | None = None
         self.output: QAudioOutput | None = None
         self.sound = False
@@ -57,12 +93,15 @@ class ClipPlayer(QObject):
         self.changed.emit()
 
     @property
+    def loaded(self) -> bool:
+        """Whether a file is open in the decoder now."""
+        return self.player is not None and not self.player.source().isEmpty()
+
+    @property
     def playing(self) -> bool:
         if self.player is None:
             return False
-        from PySide6.QtMultimedia import QMediaPlayer
-
-        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        return self.player.playbackState() == self.player.PlaybackState.PlayingState
 
     def toggle(self) -> None:
         if self.playing:
@@ -73,7 +112,7 @@ class ClipPlayer(QObject):
     def play(self) -> None:
         if self.path is None or self.broken:
             return
-        player = self.player or self._make()
+        player = self._open()
         if player.mediaStatus() == player.MediaStatus.EndOfMedia:
             player.setPosition(0)
         player.play()
@@ -84,88 +123,106 @@ class ClipPlayer(QObject):
 
     def seek(self, seconds: float) -> None:
         """Move to ``seconds`` (clamped to the clip); plays from there if playing."""
-        if self.player is None:
-            if self.path is None or self.broken:
-                return
-            self._make()
+        if self.path is None or self.broken:
+            return
+        player = self._open()
         target = max(0.0, min(seconds, self.duration or seconds))
-        assert self.player is not None
-        self.player.setPosition(int(target * 1000))
+        player.setPosition(int(target * 1000))
         self.position = target
         self.moved.emit(target)
 
     def set_sound(self, on: bool) -> None:
-        """Sound is off until the visitor asks; the audio output exists only while it is on."""
+        """Sound is off until the visitor asks: until then no audio output exists at all."""
         self.sound = on
         if self.player is not None:
             self._route_sound(self.player)
         self.changed.emit()
 
     def release(self) -> None:
-        """Stop and let go of the decoder and the sound device."""
+        """Stop, and close the file: the decoder and its memory go with it."""
         if self.player is not None:
             self.player.stop()
-            self.player.setVideoSink(None)  # type: ignore[arg-type]  # None detaches (Qt docs)
-            self.player.setAudioOutput(None)  # type: ignore[arg-type]
-            self.player.deleteLater()
-        if self.sink is not None:
-            self.sink.deleteLater()
-        if self.output is not None:
-            self.output.deleteLater()
-        self.player = self.sink = self.output = None
+            self.player.setSource(QUrl())
         self.changed.emit()
 
     # --- inside -------------------------------------------------------------------
-    def _make(self) -> QMediaPlayer:
-        from PySide6.QtMultimedia import QMediaPlayer, QVideoSink
-
+    def _open(self) -> QMediaPlayer:
+        """The player, with this clip's file open in it."""
         assert self.path is not None
-        player = self.player = QMediaPlayer(self)
-        player.errorOccurred.connect(self._error)
-        player.mediaStatusChanged.connect(self._status)
-        player.playbackStateChanged.connect(lambda _state: self.changed.emit())
-        player.positionChanged.connect(self._position)
-        player.durationChanged.connect(self._duration)
-        if self.video:
-            self.sink = QVideoSink(self)
-            self.sink.videoFrameChanged.connect(self._frame)
-            player.setVideoSink(self.sink)
+        player = self._make()
+        wanted = QUrl.fromLocalFile(str(self.path))
         self._route_sound(player)
-        player.setSource(QUrl.fromLocalFile(str(self.path)))
+        if player.source() != wanted:
+            player.setSource(wanted)
         return player
 
+    def _make(self) -> QMediaPlayer:
+        return _Backend.get(self)
+
+    def _adopt(self, player: QMediaPlayer, sink: QVideoSink) -> None:
+        """This clip player now drives the process's player: hear what it says."""
+        self.player, self.sink = player, sink
+        player.errorOccurred.connect(self._error)
+        player.mediaStatusChanged.connect(self._status)
+        player.playbackStateChanged.connect(self._state)
+        player.positionChanged.connect(self._position)
+        player.durationChanged.connect(self._duration)
+        sink.videoFrameChanged.connect(self._frame)
+
+    def _disown(self) -> None:
+        """Another clip player (another window) took the process's player over."""
+        if self.player is not None and self.sink is not None:
+            for signal, slot in (  # a window already closed has lost these connections with it
+                (self.player.errorOccurred, self._error),
+                (self.player.mediaStatusChanged, self._status),
+                (self.player.playbackStateChanged, self._state),
+                (self.player.positionChanged, self._position),
+                (self.player.durationChanged, self._duration),
+                (self.sink.videoFrameChanged, self._frame),
+            ):
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect(slot)
+            self.player.stop()
+            self.player.setSource(QUrl())
+        self.player = self.sink = None
+
     def _route_sound(self, player: QMediaPlayer) -> None:
-        if self.sound and self.output is None:
+        if self.sound and _Backend.output is None:
             from PySide6.QtMultimedia import QAudioOutput
 
-            self.output = QAudioOutput(self)
-            player.setAudioOutput(self.output)
-        elif not self.sound and self.output is not None:
-            player.setAudioOutput(None)  # type: ignore[arg-type]  # None detaches: no sound device held
-            self.output.deleteLater()
-            self.output = None
+            _Backend.output = QAudioOutput()
+            player.setAudioOutput(_Backend.output)
+        self.output = _Backend.output
+        if self.output is not None:
+            self.output.setMuted(not self.sound)
 
     def _frame(self, frame: QVideoFrame) -> None:
+        if not self.video or not self.loaded:
+            return
         image = frame.toImage()
         if not image.isNull():
             self.frame.emit(image)
 
+    def _state(self, _state: object) -> None:
+        self.changed.emit()
+
     def _position(self, millis: int) -> None:
-        self.position = millis / 1000
-        self.moved.emit(self.position)
+        if self.loaded:
+            self.position = millis / 1000
+            self.moved.emit(self.position)
 
     def _duration(self, millis: int) -> None:
         self.duration = millis / 1000
         self.changed.emit()
 
     def _status(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == status.InvalidMedia:
+        if status == status.InvalidMedia and self.loaded:
             self._fail("the file cannot be decoded")
         elif status == status.EndOfMedia:
             self.changed.emit()
 
     def _error(self, error: QMediaPlayer.Error, message: str) -> None:
-        if error != error.NoError:
+        if error != error.NoError and self.loaded:
             self._fail(message or error.name)
 
     def _fail(self, why: str) -> None:
