@@ -38,7 +38,29 @@ class RunningKiosk:
         self.log = log_path.open("w")
         command = [sys.executable, "-m", "kiosk", "run", *(options or ("--size", f"{SIZE[0]}x{SIZE[1]}"))]
         self.process = subprocess.Popen(command, cwd=REPO, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        self.window = self.xdotool("search", "--sync", "--onlyvisible", "--name", "Museum kiosk").split()[0]
+        self.window = self._find_window()
+
+    def _find_window(self, seconds: float = 30.0) -> str:
+        """The kiosk's X window. xdotool's own --sync wait can fail outright when a
+        window it is looking at goes away mid-search (a fresh-clone CI run saw it at
+        start-up), so the search is simply asked again until the deadline."""
+        import time
+
+        deadline = time.monotonic() + seconds
+        while True:
+            done = subprocess.run(
+                ["xdotool", "search", "--onlyvisible", "--name", "Museum kiosk"],
+                env={**os.environ, "DISPLAY": self.display},
+                capture_output=True,
+                text=True,
+                timeout=30,
+            )
+            found = done.stdout.split()
+            if done.returncode == 0 and found:
+                return found[0]
+            assert self.process.poll() is None, f"the kiosk exited: {self.log_path.read_text()[-2000:]}"
+            assert time.monotonic() < deadline, "the kiosk's window never showed"
+            self.qtbot.wait(100)
 
     def xdotool(self, *args: str) -> str:
         return subprocess.run(
