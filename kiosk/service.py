@@ -45,12 +45,18 @@ def tune_allocator() -> None:
         mallopt(-3, int(ALLOCATOR_ENV["MALLOC_MMAP_THRESHOLD_"]))  # M_MMAP_THRESHOLD
 
 
-def unit_text(exhibit: Path | None, config: Path | None) -> str:
+def kiosk_command(exhibit: Path | None, config: Path | None) -> list[str]:
+    """``kiosk run --kiosk`` with this Python, as both sessions start it."""
     command = [sys.executable, "-m", "kiosk", "run", "--kiosk"]
     if config is not None:
         command += ["--config", str(config.resolve())]
     if exhibit is not None:
         command.append(str(exhibit.resolve()))
+    return command
+
+
+def unit_text(exhibit: Path | None, config: Path | None) -> str:
+    command = kiosk_command(exhibit, config)
     allocator = "\n".join(f"Environment={name}={value}" for name, value in ALLOCATOR_ENV.items())
     return f"""[Unit]
 Description=Museum exhibit kiosk
@@ -89,12 +95,7 @@ def cage_unit_text(exhibit: Path | None, config: Path | None, user: str, rotate:
     and ``Restart=always`` starts both again. PAM (with pam_systemd) gives the
     session a seat, so cage may open the screen and input devices without root.
     """
-    command = [sys.executable, "-m", "kiosk", "run", "--kiosk"]
-    if config is not None:
-        command += ["--config", str(config.resolve())]
-    if exhibit is not None:
-        command.append(str(exhibit.resolve()))
-    cage = ["/usr/bin/cage", "-d", *(["-r"] * ROTATIONS[rotate]), "--", *command]
+    cage = ["/usr/bin/cage", "-d", *(["-r"] * ROTATIONS[rotate]), "--", *kiosk_command(exhibit, config)]
     environment = {
         **ALLOCATOR_ENV,
         "XDG_SESSION_TYPE": "wayland",

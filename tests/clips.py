@@ -76,3 +76,14 @@ def add_media(exhibit: Path, block: str = MEDIA_BLOCK) -> None:
     anchor = '    sources:\n      - S. Henshall, "Bolivia 1952", Socialist Worker 2297 (2012)\n'
     assert text.count(anchor) == 1
     exhibit.write_text(text.replace(anchor, block + anchor), encoding="utf-8")
+
+
+def minimal_with_media(tmp_path: Path, clips: Path) -> Path:
+    """A private copy of the minimal exhibit whose first stop holds the clips in ``clips``."""
+    from tests.helpers import copy_minimal
+
+    path = copy_minimal(tmp_path)
+    for made in clips.iterdir():
+        (tmp_path / "media" / "mini" / made.name).write_bytes(made.read_bytes())
+    add_media(path)
+    return path

@@ -34,6 +34,7 @@ from kiosk.core.spec import (
     Str,
     Variant,
 )
+from kiosk.core.webvtt import last_end
 
 FORMAT_VERSION = 1
 
@@ -58,8 +59,8 @@ def _check_caption_length(values: dict[str, Any], node: yaml.MappingNode, ctx: C
         return
     seconds = clip_seconds(resolve_media_path(ctx.media_root, values["video"]))
     captions_node = next((v for k, v in node.value if k.value == "captions"), node)
-    for lang, relative in values["captions"].items():
-        end = ctx.caption_ends.get(relative, 0.0)
+    for lang, (relative, cues) in values["captions"].items():
+        end = last_end(cues)
         if seconds is not None and end > seconds + 0.5:
             at = next((v for k, v in getattr(captions_node, "value", ()) if k.value == lang), captions_node)
             ctx.warn(at, f"the captions in '{relative}' run to {_clock(end)}, past the clip's end at {_clock(seconds)}")

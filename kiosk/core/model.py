@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.core import webvtt
 from kiosk.core.dates import DateSpec, PartialDate, is_before
-from kiosk.core.webvtt import Cue
+from kiosk.core.webvtt import Cue, text_at
 
 
 @dataclass(frozen=True)
@@ -108,8 +107,7 @@ class Video:
 
     def caption_at(self, lang: str, seconds: float) -> str:
         """The caption to show ``seconds`` into the clip, in ``lang`` ('' between cues)."""
-        cues = next((cues for code, cues in self.cues if code == lang), ())
-        return "\n".join(cue.text for cue in cues if cue.start <= seconds < cue.end)
+        return text_at(next((cues for code, cues in self.cues if code == lang), ()), seconds)
 
     def paths(self) -> tuple[Path, ...]:
         return (self.path, self.poster, *(path for _, path in self.captions))
@@ -288,13 +286,6 @@ def _build_stop(values: dict[str, Any], root: Path, default_lang: str) -> Stop:
     )
 
 
-def _cues(path: Path) -> tuple[Cue, ...]:
-    try:
-        return webvtt.parse(path.read_text(encoding="utf-8-sig", errors="replace")).cues
-    except OSError:
-        return ()  # checked moments ago; gone since: the clip plays without captions
-
-
 def _build_media(values: dict[str, Any], root: Path) -> MediaItem:
     if values["kind"] == "video":
         transcript = values.get("transcript")
@@ -303,8 +294,8 @@ def _build_media(values: dict[str, Any], root: Path) -> MediaItem:
             path=root / values["video"],
             title=LocalText.of(values["title"]),
             poster=root / values["poster"],
-            captions=tuple((lang, root / rel) for lang, rel in values["captions"].items()),
-            cues=tuple((lang, _cues(root / rel)) for lang, rel in values["captions"].items()),
+            captions=tuple((lang, root / rel) for lang, (rel, _) in values["captions"].items()),
+            cues=tuple((lang, cues) for lang, (_, cues) in values["captions"].items()),
             credit=LocalText.of(values["credit"]),
             transcript=LocalParagraphs.of(transcript) if transcript else None,
         )

@@ -56,8 +56,6 @@ class Context:
     check_media: bool = True
     media_seen: dict[str, str | None] = field(default_factory=dict)
     """Outcome per media path already checked in this load: None when fine."""
-    caption_ends: dict[str, float] = field(default_factory=dict)
-    """When the last cue of each caption file read in this load ends, in seconds."""
 
     def report(self, node: yaml.Node, message: str, severity: Severity = Severity.ERROR) -> None:
         mark, end = node.start_mark, node.end_mark
@@ -483,9 +481,12 @@ class Captions(_PerLanguage):
     description = "a WebVTT caption file per language (es: ..., en: ...)"
 
     def check_one(self, node: yaml.Node, ctx: Context) -> Any:
+        """(path, cues): the cues read here are the ones the kiosk shows, never read twice."""
         relative = self.media.check(node, ctx)
-        if relative is INVALID or not ctx.check_media:
-            return relative
+        if relative is INVALID:
+            return INVALID
+        if not ctx.check_media:
+            return relative, ()
         path = resolve_media_path(ctx.media_root, relative)
         text = path.read_text(encoding="utf-8-sig", errors="replace")
         captions = webvtt.parse(text)
@@ -498,8 +499,7 @@ class Captions(_PerLanguage):
                 node, f"'{relative}' has {count} mistake{'s' * (count > 1)} in its captions (listed at its lines)"
             )
             return INVALID
-        ctx.caption_ends[relative] = captions.end
-        return relative
+        return relative, captions.cues
 
 
 @dataclass

@@ -40,12 +40,20 @@ class Captions:
 
     @property
     def end(self) -> float:
-        """When the last cue ends, in seconds (0 without cues)."""
-        return max((cue.end for cue in self.cues), default=0.0)
+        return last_end(self.cues)
 
     def at(self, seconds: float) -> str:
-        """The caption to show ``seconds`` into the clip ('' between cues)."""
-        return "\n".join(cue.text for cue in self.cues if cue.start <= seconds < cue.end)
+        return text_at(self.cues, seconds)
+
+
+def last_end(cues: tuple[Cue, ...]) -> float:
+    """When the last cue ends, in seconds (0 without cues)."""
+    return max((cue.end for cue in cues), default=0.0)
+
+
+def text_at(cues: tuple[Cue, ...], seconds: float) -> str:
+    """The caption to show ``seconds`` into the clip ('' between cues)."""
+    return "\n".join(cue.text for cue in cues if cue.start <= seconds < cue.end)
 
 
 def parse(text: str) -> Captions:

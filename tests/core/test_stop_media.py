@@ -11,24 +11,12 @@ from kiosk.core import exhibit_cache
 from kiosk.core.clips import clip_seconds
 from kiosk.core.loader import check_exhibit
 from kiosk.core.model import AudioClip, Quotation, Video
-from tests.clips import MEDIA_BLOCK, add_media, make_clips
-from tests.helpers import copy_minimal
-
-
-@pytest.fixture(scope="module")
-def clips(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("clips")
-    make_clips(folder)
-    return folder
+from tests.clips import MEDIA_BLOCK, minimal_with_media
 
 
 @pytest.fixture
 def exhibit(tmp_path: Path, clips: Path) -> Path:
-    path = copy_minimal(tmp_path)
-    for made in clips.iterdir():
-        (tmp_path / "media" / "mini" / made.name).write_bytes(made.read_bytes())
-    add_media(path)
-    return path
+    return minimal_with_media(tmp_path, clips)
 
 
 def edited(path: Path, old: str, new: str) -> Path:

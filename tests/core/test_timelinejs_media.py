@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from kiosk.core.loader import load_exhibit
 from kiosk.core.model import AudioClip, Quotation, Video
 from kiosk.importers.timelinejs import ImportError_, import_timelinejs, media_kind
-from tests.clips import make_clips
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "timelinejs"
 
@@ -34,11 +33,11 @@ def test_each_kind_of_medium_is_named() -> None:
     assert media_kind("https://example.org/x.mp4") == "video"  # online: saved by hand, as the to-do says
 
 
-def with_local_clips(tmp_path: Path) -> Path:
+def with_local_clips(tmp_path: Path, clips: Path) -> Path:
     """The media-kinds timeline, plus a film and a recording kept beside it (made with ffmpeg)."""
     source = tmp_path / "source"
     shutil.copytree(FIXTURES, source)
-    make_clips(source / "clips")
+    shutil.copytree(clips, source / "clips")
     timeline = json.loads((source / "media-kinds.json").read_text(encoding="utf-8"))
     timeline["events"] += [
         {"start_date": {"year": 1930}, "text": {"headline": "The harbour film"}, "media": {"url": "clips/clip.webm"}},
@@ -48,9 +47,9 @@ def with_local_clips(tmp_path: Path) -> Path:
     return source / "media-kinds.json"
 
 
-def test_a_timeline_with_every_kind_of_medium_imports_into_a_valid_exhibit(tmp_path: Path) -> None:
+def test_a_timeline_with_every_kind_of_medium_imports_into_a_valid_exhibit(tmp_path: Path, clips: Path) -> None:
     out = tmp_path / "exhibits" / "harbour-media.yaml"
-    report = import_timelinejs(with_local_clips(tmp_path), out)  # a long blockquote once crashed it
+    report = import_timelinejs(with_local_clips(tmp_path, clips), out)  # a long blockquote once crashed it
     exhibit = load_exhibit(out)
     by_title = {stop.title["en"]: stop for stop in exhibit.stops}
     (letter,) = by_title["A keeper's letter"].media

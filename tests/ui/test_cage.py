@@ -13,7 +13,6 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
-import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -74,7 +73,7 @@ def colours(image: QImage) -> int:
 
 
 @pytest.fixture
-def session(tmp_path: Path) -> Iterator[Session]:
+def session(qtbot, tmp_path: Path) -> Iterator[Session]:
     need("cage", "grim", "wtype")
     root = os.geteuid() == 0
     as_user = ["runuser", "-u", "nobody", "--"] if root else []
@@ -116,10 +115,12 @@ def session(tmp_path: Path) -> Iterator[Session]:
         cage, {k: env[k] for k in ("XDG_RUNTIME_DIR", "PATH")} | {"WAYLAND_DISPLAY": "wayland-0"}, as_user, port, log
     )
     try:
-        deadline = time.monotonic() + 60
-        while not answers(f"http://127.0.0.1:{port}/status"):
-            assert cage.poll() is None and time.monotonic() < deadline, log.read_text(errors="replace")[-3000:]
-            time.sleep(0.2)
+
+        def up() -> bool:
+            assert cage.poll() is None, log.read_text(errors="replace")[-3000:]
+            return answers(f"http://127.0.0.1:{port}/status")
+
+        qtbot.waitUntil(up, timeout=60_000)
         yield made
     finally:
         if cage.poll() is None:
@@ -132,12 +133,15 @@ def session(tmp_path: Path) -> Iterator[Session]:
         shutil.rmtree(base, ignore_errors=True)
 
 
-def test_the_kiosk_fills_the_screen_under_cage(session: Session) -> None:
-    deadline = time.monotonic() + 30
-    shot = session.screenshot()
-    while colours(shot) < 12 and time.monotonic() < deadline:  # the first frames may still be on their way
-        time.sleep(0.5)
-        shot = session.screenshot()
+def test_the_kiosk_fills_the_screen_under_cage(session: Session, qtbot) -> None:
+    shots = [session.screenshot()]
+
+    def drawn() -> bool:  # the first frames may still be on their way
+        shots.append(session.screenshot())
+        return colours(shots[-1]) >= 12
+
+    qtbot.waitUntil(drawn, timeout=30_000)
+    shot = shots[-1]
     assert colours(shot) >= 12, "the screen under cage is blank"
     status = session.status()
     assert status["screen"] == "attract"
@@ -153,13 +157,11 @@ def test_the_kiosk_fills_the_screen_under_cage(session: Session) -> None:
     assert not bare, f"the kiosk does not reach the screen's {bare} edge"
 
 
-def test_a_key_from_a_virtual_keyboard_reaches_the_kiosk(session: Session) -> None:
+def test_a_key_from_a_virtual_keyboard_reaches_the_kiosk(session: Session, qtbot) -> None:
     typed = session.run("wtype", "-k", "Return")
     if typed.returncode != 0:
         pytest.skip(f"this cage takes no virtual keyboard: {typed.stderr.decode().strip()}")
-    deadline = time.monotonic() + 10
-    while session.status()["screen"] != "home" and time.monotonic() < deadline:
-        time.sleep(0.2)
+    qtbot.waitUntil(lambda: session.status()["screen"] == "home", timeout=10_000)
     assert session.status()["screen"] == "home"
 
 

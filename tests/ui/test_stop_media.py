@@ -10,25 +10,14 @@ import pytest
 
 from kiosk.core import events as ev
 from kiosk.core.state import Screen
-from tests.clips import add_media, make_clips
-from tests.helpers import copy_minimal
+from tests.clips import minimal_with_media
 from tests.ui.conftest import Kiosk, make_kiosk
 from tests.ui.heartbeat import GUI_LIMIT_MS, Heartbeat
 
 
-@pytest.fixture(scope="module")
-def clips(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("clips")
-    make_clips(folder)
-    return folder
-
-
 @pytest.fixture
 def media_kiosk(qtbot, tmp_path: Path, clips: Path) -> Iterator[Kiosk]:
-    path = copy_minimal(tmp_path)
-    for made in clips.iterdir():
-        (tmp_path / "media" / "mini" / made.name).write_bytes(made.read_bytes())
-    add_media(path)
+    path = minimal_with_media(tmp_path, clips)
     kiosk = make_kiosk(qtbot, path, size=(1280, 800))
     yield kiosk
     kiosk.controller.stop()
@@ -188,10 +177,7 @@ def test_the_proof_sheet_shows_each_film_with_its_first_caption_and_transcript(
     from kiosk.ui.curator.proof import Renderer, is_blank
     from kiosk.ui.style.fonts import register_fonts
 
-    path = copy_minimal(tmp_path)
-    for made in clips.iterdir():
-        (tmp_path / "media" / "mini" / made.name).write_bytes(made.read_bytes())
-    add_media(path)
+    path = minimal_with_media(tmp_path, clips)
     renderer = Renderer(load_exhibit(path), (1280, 800), register_fonts())
     try:
         pages = []
