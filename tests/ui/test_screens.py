@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core import events as ev
 from kiosk.core.navigation import Screen
+from kiosk.ui.screens.attract import FRAME_MS
 from tests.ui.conftest import Kiosk
 
 
@@ -21,6 +22,39 @@ def test_attract_is_first_and_invites_in_every_language(kiosk: Kiosk) -> None:
     background = QColor(kiosk.window.look.theme.background).rgb()
     grid = [image.pixel(x, y) for x in range(50, image.width(), 160) for y in range(50, image.height() // 2, 90)]
     assert sum(pixel != background for pixel in grid) > 0.8 * len(grid)  # a picture, not an empty screen
+
+
+def _shift(before: QImage, after: QImage, y: int, most: int) -> int:
+    """How many pixels row ``y`` moved left from ``before`` to ``after`` (the
+    best match of at most ``most``), checked on the row's middle half."""
+    width = before.width()
+
+    def misfit(dx: int) -> int:
+        return sum(
+            abs(QColor(before.pixel(x + dx, y)).red() - QColor(after.pixel(x, y)).red())
+            for x in range(width // 4, 3 * width // 4, 3)
+        )
+
+    return min(range(most + 1), key=misfit)
+
+
+def test_the_attract_picture_pans_steadily_and_holds_still_with_reduced_motion(kiosk: Kiosk) -> None:
+    from kiosk.ui.screens.attract import DRIFT, FADE_SECONDS
+
+    kiosk.settle()
+    attract = kiosk.window.attract
+    kiosk.qtbot.waitUntil(attract.showing_picture)
+    pace = DRIFT * attract.width() / (attract.slide_seconds + FADE_SECONDS)  # px a second
+    first, later = attract.render_frame(1.0), attract.render_frame(5.0)
+    row = attract.height() // 5  # above the words
+    assert abs(_shift(first, later, row, 100) - 4 * pace) <= 1.5  # the whole picture slid, at its pace
+    step = attract.render_frame(1.0 + FRAME_MS / 1000)
+    assert step != first and _shift(first, step, row, 3) <= 1  # and a frame on, less than a pixel
+    kiosk.controller.machine.reduced_motion = True  # config.yaml's kiosk-wide setting
+    kiosk.send(ev.Recover())
+    assert kiosk.state.visit.reduced_motion
+    assert attract.render_frame(1.0) == attract.render_frame(5.0)
+    assert not attract.frame.isActive()
 
 
 def test_a_touch_anywhere_leaves_attract_for_home(kiosk: Kiosk) -> None:

@@ -3,6 +3,16 @@
 The slide index comes from the navigation state (the core's slide clock);
 this view only animates between slides. Animation runs only while the screen
 is visible, and reduced motion turns pans into still images and fades into cuts.
+
+The attract loop runs most of a museum's day, so its frames are cheap: each
+picture is scaled once and then slid sideways (a pan), some two thirds of a
+pixel per frame. The pan moves in half pixels: beside the picture we keep it
+once more shifted by half a pixel (each pixel blended half and half with its
+neighbour, as a resampling draw would), so every frame is one plain copy of
+one of the two. A slow zoom would need a full resample of every pixel on
+every frame (3 to 4 ms of a core at 1080p in software, measured), which
+alone is more than the attract loop's whole budget (`kiosk bench`: attract
+CPU, 8 % of a core).
 """
 
 from __future__ import annotations
@@ -26,7 +36,16 @@ FADE_SECONDS = 1.6
 FRAME_MS = 40
 """25 frames a second: the slow zoom and the pulse look the same as at 30, for less work."""
 DRIFT = 0.08
-"""How far the slow zoom goes over one slide (8 %)."""
+"""How far the slow pan goes over one slide: 8 % of the screen's width."""
+
+
+def pan_offset(picture_width: int, screen_width: int, progress: float) -> float:
+    """How far (px) the picture's left edge lies left of the screen's, ``progress``
+    of the way through its pan: a slide of at most DRIFT of the screen, centred
+    on the picture, so a panorama pans at the same pace as any other picture."""
+    spare = max(0, picture_width - screen_width)
+    travel = min(spare, DRIFT * screen_width)
+    return (spare - travel) / 2 + travel * progress
 
 
 class AttractScreen(QWidget):
@@ -48,8 +67,9 @@ class AttractScreen(QWidget):
         self._live = False
         """The first live frame has been drawn; before it, the kept one if any."""
         self.kept_frame: QImage | None = None
-        self._opaque_cache: dict[int, tuple[int, QImage]] = {}
-        self._layers: tuple[tuple[object, ...], tuple[QImage, QImage, QPoint]] | None = None
+        self._opaque_cache: dict[int, tuple[tuple[int, int, int], QImage]] = {}
+        self._half: tuple[tuple[int, int], QImage] | None = None
+        self._layers: tuple[tuple[object, ...], tuple[QImage, QPoint, QImage, QPoint]] | None = None
         self._waited_enough = False
         """The first frame as drawn at the last start (see ``render_frame``)."""
         self.frame = QTimer(self)
@@ -108,8 +128,8 @@ class AttractScreen(QWidget):
 
     @staticmethod
     def request_size(width: int, height: int) -> QSize:
-        """Big enough to cover the screen through the slow zoom, and no bigger."""
-        return QSize(int(width * (1 + DRIFT)), int(height * (1 + DRIFT)))
+        """Big enough to cover the screen through the slow pan, and no bigger."""
+        return QSize(int(width * (1 + DRIFT)), height)
 
     def _image(self, index: int) -> QImage | None:
         if not self.paths:
@@ -155,11 +175,12 @@ class AttractScreen(QWidget):
             return True
         return self._image(self.slide) is not None or self.store.is_broken(self.paths[self.slide % len(self.paths)])
 
-    def render_frame(self) -> QImage:
-        """The first frame as ``paintEvent`` draws it live, to keep for the next start."""
+    def render_frame(self, age: float = 0.0) -> QImage:
+        """The frame ``paintEvent`` draws live ``age`` seconds into the slide (the
+        first one is kept for the next start)."""
         image = QImage(self.size(), QImage.Format.Format_ARGB32_Premultiplied)
         painter = QPainter(image)
-        self._paint_live(painter, self.size(), 0.0, None)
+        self._paint_live(painter, self.size(), age, None)
         painter.end()
         return image
 
@@ -169,10 +190,10 @@ class AttractScreen(QWidget):
 
     def _paint_live(self, painter: QPainter, size: QSize, age: float, previous: int | None) -> None:
         assert self.look is not None
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor(self.look.theme.background))
         fade = 1.0 if self.look.reduced_motion or previous is None else min(1.0, age / FADE_SECONDS)
+        if self._image(previous if previous is not None and fade < 1.0 else self.slide) is None:
+            # Only under no picture: a picture covers the screen, opaque.
+            painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor(self.look.theme.background))
         if previous is not None and fade < 1.0:
             self._draw_slide(painter, size, previous, 1.0, age + self.slide_seconds)
         self._draw_slide(painter, size, self.slide, fade, age)
@@ -198,44 +219,70 @@ class AttractScreen(QWidget):
         if image is None:
             return
         still = self.look is not None and self.look.reduced_motion
-        progress = 0.0 if still else min(1.0, age / max(1.0, self.slide_seconds + FADE_SECONDS))
-        zoom = (1.0 + DRIFT * (progress if index % 2 == 0 else 1.0 - progress)) / (1 + DRIFT)
-        cover = fitted(image.size(), size * (1 + DRIFT), cover=True)
-        width, height = cover.width() * zoom, cover.height() * zoom
-        drift_x = (width - size.width()) * (0.3 + 0.4 * progress if index % 3 else 0.7 - 0.4 * progress)
-        target = QRectF(-drift_x, (size.height() - height) / 2, width, height)
-        painter.setOpacity(opacity)
-        painter.drawImage(target, self._opaque(index, image))
-        painter.setOpacity(1.0)
+        progress = 0.5 if still else min(1.0, age / max(1.0, self.slide_seconds + FADE_SECONDS))
+        if index % 2:
+            progress = 1.0 - progress  # every other picture pans the other way
+        opaque = self._opaque(index, image, size)
+        left = pan_offset(opaque.width(), size.width(), progress)
+        top = (size.height() - opaque.height()) // 2
+        if opacity < 1.0 or index != self.slide:
+            # A cross-fade: nobody sees half a pixel through it, and the half
+            # step is kept for the picture on show only (memory).
+            painter.setOpacity(opacity)
+            painter.drawImage(QPoint(-round(left), top), opaque)
+            painter.setOpacity(1.0)
+            return
+        halves = round(left * 2)
+        picture = self._half_step(index, opaque) if halves % 2 else opaque
+        painter.drawImage(QPoint(-(halves // 2), top), picture)
 
-    def _opaque(self, index: int, image: QImage) -> QImage:
-        """The picture laid once on the background as an opaque image: drawing it
-        zoomed on every frame is then a plain resample, not also a blend of every
-        pixel, which halves what the attract loop costs (see `kiosk bench`)."""
-        key = image.cacheKey()
+    def _opaque(self, index: int, image: QImage, size: QSize) -> QImage:
+        """The picture laid once on the background as an opaque image covering
+        the pan, so each frame is a plain copy, not a blend of every pixel. A
+        picture smaller than that (the store never enlarges one) is enlarged here,
+        once, smoothly."""
+        cover = fitted(image.size(), self.request_size(size.width(), size.height()), cover=True)
+        key = (image.cacheKey(), cover.width(), cover.height())
         kept = self._opaque_cache.get(index)
         if kept is not None and kept[0] == key:
             return kept[1]
-        opaque = QImage(image.size(), QImage.Format.Format_RGB32)
+        opaque = QImage(cover, QImage.Format.Format_RGB32)
         opaque.fill(QColor(self.look.theme.background if self.look is not None else "#000000"))
         painter = QPainter(opaque)
-        painter.drawImage(QPoint(0, 0), image)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(QRectF(0, 0, cover.width(), cover.height()), image)
         painter.end()
         self._opaque_cache = {i: v for i, v in self._opaque_cache.items() if i in (self.previous, self.slide)}
         self._opaque_cache[index] = (key, opaque)
         return opaque
 
+    def _half_step(self, index: int, opaque: QImage) -> QImage:
+        """``opaque`` moved left by half a pixel: each pixel the even blend of
+        itself and its right-hand neighbour. Made once per picture on show."""
+        key = (index, opaque.cacheKey())
+        if self._half is not None and self._half[0] == key:
+            return self._half[1]
+        half = opaque.copy()
+        painter = QPainter(half)
+        painter.setOpacity(0.5)
+        painter.drawImage(QPoint(-1, 0), opaque)
+        painter.end()
+        self._half = (key, half)
+        return half
+
     def _draw_words(self, painter: QPainter, size: QSize, look: Look, age: float) -> None:
-        words, prompt, at = self._word_layers(size, look)
-        painter.drawImage(QPoint(0, 0), words)
+        words, words_at, prompt, at = self._word_layers(size, look)
+        painter.drawImage(words_at, words)
         pulse = 1.0 if look.reduced_motion else 0.6 + 0.4 * (0.5 + 0.5 * math.cos(age * 2.6))
         painter.setOpacity(pulse)
         painter.drawImage(at, prompt)
         painter.setOpacity(1.0)
 
-    def _word_layers(self, size: QSize, look: Look) -> tuple[QImage, QImage, QPoint]:
+    def _word_layers(self, size: QSize, look: Look) -> tuple[QImage, QPoint, QImage, QPoint]:
         """The shade, title and subtitle as one picture, and the prompt as another
-        (it pulses): drawn once per size, look and wording, then only composed."""
+        (it pulses): drawn once per size, look and wording, then only composed.
+        The first is cut to the band it covers, so the clear top of the screen
+        costs no blending on every frame."""
         key = (size.width(), size.height(), look, self.title, self.subtitle, tuple(self.prompts))
         if self._layers is not None and self._layers[0] == key:
             return self._layers[1]
@@ -266,7 +313,9 @@ class AttractScreen(QWidget):
         painter.drawText(box.adjusted(0, 0, 0, -lift), int(bottom), self.subtitle)
         painter.setFont(look.font("display", QFont.Weight.Black))
         painter.setPen(QColor(t.text))
-        painter.drawText(box.adjusted(0, 0, 0, -lift - sub_height), int(bottom | Qt.TextFlag.TextWordWrap), self.title)
+        title_box, title_flags = box.adjusted(0, 0, 0, -lift - sub_height), int(bottom | Qt.TextFlag.TextWordWrap)
+        painter.drawText(title_box, title_flags, self.title)
+        first = max(0, int(min(top, painter.boundingRect(title_box, title_flags, self.title).top())) - 1)
         painter.end()
         prompt = QImage(prompt_rect.size().expandedTo(QSize(1, 1)), QImage.Format.Format_ARGB32_Premultiplied)
         prompt.fill(0)
@@ -277,5 +326,6 @@ class AttractScreen(QWidget):
         painter.translate(-prompt_rect.topLeft())
         painter.drawText(box, int(bottom), prompt_text)
         painter.end()
-        self._layers = (key, (words, prompt, prompt_rect.topLeft()))
+        band = words.copy(0, first, size.width(), size.height() - first)
+        self._layers = (key, (band, QPoint(0, first), prompt, prompt_rect.topLeft()))
         return self._layers[1]
