@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,14 +70,15 @@ def make_kiosk(
 NEEDED = ("Xvfb", "xdotool", "import")
 
 
-@pytest.fixture
-def display() -> Iterator[str]:
+@contextmanager
+def xvfb(size: str = "1280x720", *options: str) -> Iterator[str]:
+    """A real X server of its own (``size``: its framebuffer), stopped afterwards."""
     missing = [tool for tool in NEEDED if shutil.which(tool) is None]
     if missing:
         pytest.skip(f"needs {', '.join(missing)} (make test installs them)")
     read, write = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size}x24", "-nolisten", "tcp", *options],
         pass_fds=(write,),
         stderr=subprocess.DEVNULL,
     )
@@ -88,6 +90,12 @@ def display() -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    with xvfb() as number:
+        yield number
 
 
 @pytest.fixture

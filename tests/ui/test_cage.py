@@ -73,8 +73,10 @@ def colours(image: QImage) -> int:
 
 
 @pytest.fixture
-def session(qtbot, tmp_path: Path) -> Iterator[Session]:
+def session(request: pytest.FixtureRequest, qtbot, tmp_path: Path) -> Iterator[Session]:
+    """cage with the kiosk; ``request.param``: more options for cage (``-r`` turns the output)."""
     need("cage", "grim", "wtype")
+    cage_options: tuple[str, ...] = getattr(request, "param", ())
     root = os.geteuid() == 0
     as_user = ["runuser", "-u", "nobody", "--"] if root else []
     # outside pytest's own folder, which only root may enter; short, as a socket's path must be
@@ -106,7 +108,7 @@ def session(qtbot, tmp_path: Path) -> Iterator[Session]:
     kiosk = [python, "-m", "kiosk", "run", "--kiosk", "--control", f"127.0.0.1:{port}"]
     with log.open("wb") as out:
         cage = subprocess.Popen(
-            [*as_user, "env", "-i", *(f"{k}={v}" for k, v in env.items()), "cage", "-d", "--", *kiosk],
+            [*as_user, "env", "-i", *(f"{k}={v}" for k, v in env.items()), "cage", "-d", *cage_options, "--", *kiosk],
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -133,19 +135,41 @@ def session(qtbot, tmp_path: Path) -> Iterator[Session]:
         shutil.rmtree(base, ignore_errors=True)
 
 
-def test_the_kiosk_fills_the_screen_under_cage(session: Session, qtbot) -> None:
+def drawn_screen(session: Session, qtbot) -> QImage:
+    """The screen once the kiosk has drawn on it (the first frames may still be on their way)."""
     shots = [session.screenshot()]
 
-    def drawn() -> bool:  # the first frames may still be on their way
+    def drawn() -> bool:
         shots.append(session.screenshot())
         return colours(shots[-1]) >= 12
 
     qtbot.waitUntil(drawn, timeout=30_000)
-    shot = shots[-1]
-    assert colours(shot) >= 12, "the screen under cage is blank"
+    assert colours(shots[-1]) >= 12, "the screen under cage is blank"
+    if "KIOSK_SHOTS" in os.environ:  # to look at
+        shots[-1].save(str(Path(os.environ["KIOSK_SHOTS"]) / f"cage-{shots[-1].width()}x{shots[-1].height()}.png"))
+    return shots[-1]
+
+
+def test_the_kiosk_fills_the_screen_under_cage(session: Session, qtbot) -> None:
+    shot = drawn_screen(session, qtbot)
     status = session.status()
     assert status["screen"] == "attract"
     assert "frameless=True screen=HEADLESS-1" in session.log.read_text(errors="replace")
+    assert_reaches_every_edge(shot)
+
+
+@pytest.mark.parametrize("session", [("-r",)], indirect=True)
+def test_on_a_turned_output_the_kiosk_stands_in_portrait(session: Session, qtbot) -> None:
+    """cage -r turns the output a quarter (a portrait stand; wlroots turns touch
+    with it): the kiosk gets a portrait screen and lays itself out for it."""
+    shot = drawn_screen(session, qtbot)
+    assert shot.height() > shot.width()
+    assert_reaches_every_edge(shot)
+    size = session.status().get("window")
+    assert size == {"width": shot.width(), "height": shot.height()}, size
+
+
+def assert_reaches_every_edge(shot: QImage) -> None:
     black = 0xFF000000  # what cage shows where no window is
     edges = {
         "top": [shot.pixel(x, 2) for x in range(shot.width())],

@@ -200,6 +200,7 @@ class RemoteControl(QObject):
             "sessions_today": self._today[1] if self._today[0] == datetime.date.fromtimestamp(runtime.wall()) else 0,
             "gui_stalls": runtime.stall_detector.stalls,
             "uptime_seconds": round(runtime.wall() - runtime.started, 1),
+            "window": {"width": runtime.window.width(), "height": runtime.window.height()},
         }
 
     def _sync_state(self) -> dict[str, Any] | None:

@@ -163,6 +163,10 @@ def show(launch: Launch, frame: FirstFrame) -> None:
         frame.window.show()
         return
     frame.window.lock_down()
+    from kiosk.ui.runtime.screen_follow import ScreenFollower
+
+    wanted = launch.screen if launch.screen is not None else launch.config.screen
+    frame.window.screen_follower = ScreenFollower(frame.app, frame.window, wanted)
     if not (launch.show_cursor if launch.show_cursor is not None else launch.config.show_cursor):
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QCursor

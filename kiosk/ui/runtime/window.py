@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPropertyAnimation, QTimer, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QPropertyAnimation, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QContextMenuEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QStackedLayout, QWidget
 
@@ -56,6 +56,8 @@ class KioskWindow(QWidget):
         """Whether a stop's narration is there but its engine is being restarted."""
         self.staff_status: Callable[[], StaffStatus] | None = None
         """Where the staff panel gets its status from; the runtime sets it."""
+        self.screen_follower: QObject | None = None
+        """In kiosk mode, what keeps the window full screen as screens come, go and turn."""
         self.stack = QStackedLayout(self)
         self.attract = AttractScreen(store)
         self.stack.addWidget(self.attract)
