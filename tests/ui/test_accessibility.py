@@ -205,3 +205,22 @@ def test_a_key_during_the_idle_warning_only_dismisses_it(kiosk: Kiosk) -> None:
     kiosk.qtbot.waitUntil(lambda: kiosk.state.warning, timeout=1000)
     press(kiosk, Qt.Key.Key_Right)
     assert (kiosk.state.screen, kiosk.state.stop, kiosk.state.warning) == (Screen.STOP, 4, False)
+
+
+def test_each_stop_on_the_strip_is_a_named_place_a_screen_reader_can_press(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch(), ev.OpenStop(0))
+    kiosk.settle()
+    strip = kiosk.window.stop.strip
+    stops = kiosk.exhibit.stops
+    assert [place.accessibleName() for place in strip.places] == [
+        f"{stop.date.label('es')}. {stop.title['es']}" for stop in stops
+    ]
+    for index, place in enumerate(strip.places):  # over its own dot, or its share of its period
+        assert place.isVisible() and place.focusPolicy() == Qt.FocusPolicy.NoFocus
+        segment = next(s for s in strip.segments() if index in s.stops)
+        assert segment.left - 1 <= place.geometry().center().x() <= segment.right + 1
+    kiosk.send(ev.SetLanguage("en"))
+    assert strip.places[2].accessibleName() == f"{stops[2].date.label('en')}. {stops[2].title['en']}"
+    kiosk.clock.advance(1)
+    strip.places[5].click()  # what a screen reader's "press" does
+    assert kiosk.state.stop == 5

@@ -176,3 +176,14 @@ def test_the_period_buttons_follow_the_text_size(long_kiosk: Kiosk) -> None:
     long_kiosk.send(ev.SetTextSize(2))
     long_kiosk.settle()
     assert home.period_buttons[0].font().pixelSize() > before
+
+
+def test_each_period_on_the_strip_is_a_named_place_for_a_screen_reader(long_kiosk: Kiosk) -> None:
+    strip = long_kiosk.window.stop.strip
+    groups = strip.groups()
+    assert len(strip.places) == len(groups)
+    place, group = strip.places[3], groups[3]
+    assert place.accessibleName() == f"{strip.names[group.start]} … {strip.names[group.stop - 1]}"
+    long_kiosk.clock.advance(1)
+    place.click()
+    assert long_kiosk.state.stop == group.start

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.core.loader import load_exhibit
+from tests.helpers import BUNDLED
 from tests.ui.test_real_window import RunningKiosk
 
 pytestmark = pytest.mark.xvfb
@@ -51,9 +53,10 @@ DUMP = textwrap.dedent("""
     apps = [desktop.getChildAtIndex(i) for i in range(desktop.childCount)]
     app = next(a for a in apps if a is not None and a.name == "museum-kiosk")
     tree = walk(app, [])
-    if len(sys.argv) > 2:  # press a control by name, as a screen reader user does
+    if len(sys.argv) > 2:  # press a control on screen by name, as a screen reader user does
         def find(node):
-            if node.name == sys.argv[2] and node.getRoleName() == "push button":
+            showing = node.getState().contains(pyatspi.STATE_SHOWING)
+            if node.name == sys.argv[2] and node.getRoleName() == "push button" and showing:
                 return node
             for i in range(node.childCount):
                 found = find(node.getChildAtIndex(i))
@@ -171,10 +174,16 @@ def test_a_keypad_visit_as_a_screen_reader_hears_it(
         focused = [n for n in stop["tree"] if n["focused"]]
         assert [n["role"] for n in focused] == ["image"]  # a stop opens on its picture
         assert not shown(stop, "alert")  # the idle warning is not there until it is
+        exhibit = load_exhibit(BUNDLED)
+        on_strip = [f"{s.date.label('es')}. {s.title['es']}" for s in exhibit.stops]
+        buttons = {n["name"] for n in shown(stop, "push button")}
+        assert not [name for name in on_strip if name not in buttons]  # every stop on the strip, by name
 
-        read_tree(display, press="Siguiente")  # pressed through AT-SPI, as Orca would
-        kiosk.wait_for("screen=stop stop=1")
-        kiosk.wait_for("state screen=stop stop=1 image=0 lang=es warning=True", timeout_ms=30_000)
+        read_tree(display, press=on_strip[3])  # a stop on the strip, pressed as Orca would
+        kiosk.wait_for("screen=stop stop=3")
+        read_tree(display, press="Siguiente")
+        kiosk.wait_for("screen=stop stop=4")
+        kiosk.wait_for("state screen=stop stop=4 image=0 lang=es warning=True", timeout_ms=30_000)
         warned = read_tree(display)
         alerts = shown(warned, "alert")
         assert len(alerts) == 1 and "¿Sigues ahí?" in alerts[0]["name"], alerts

@@ -94,8 +94,9 @@ def _roles() -> dict[type, QAccessible.Role]:
 def _factory(key: str, obj: QObject) -> QAccessibleWidget | None:
     from kiosk.ui.widgets.buttons import TouchButton
     from kiosk.ui.widgets.stop_row import StopRow
+    from kiosk.ui.widgets.timeline_strip import StripPlace
 
-    if isinstance(obj, TouchButton | StopRow):
+    if isinstance(obj, TouchButton | StopRow | StripPlace):
         return _Control(obj)
     for kind, role in _roles().items():
         if isinstance(obj, kind) and isinstance(obj, QWidget):

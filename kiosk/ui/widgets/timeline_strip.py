@@ -7,13 +7,21 @@ period's first stop, and a finger drawn along the strip scrubs through every
 stop, with a bubble above it naming the stop under the finger (its date and
 title), which opens when the finger lifts. Year labels are drawn only where
 they fit, never overlapping or cut.
+
+The strip is painted as one picture, so for assistive technology each stop
+also has a place of its own: an invisible button over its dot (or its share
+of its period), named with its date and title, that a screen reader lists and
+can press. On a very long exhibit (over PLACES_PER_STOP stops) there is one
+place per period instead, named by its first and last stops. Places take no
+touch (the strip does, to scrub) and no keypad focus (the arrows already move
+stop by stop).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QWidget
 
 from kiosk.core import events as ev
 from kiosk.core.model import Exhibit
@@ -24,6 +32,22 @@ from kiosk.ui.style.look import Look
 
 SCRUB_SLOP = 12
 """Pixels a finger moves along the strip before a tap becomes a scrub."""
+PLACES_PER_STOP = 200
+"""Up to this many stops, each has its own place for a screen reader; beyond, each period."""
+
+
+class StripPlace(QAbstractButton):
+    """One dot or period of the strip, for assistive technology: a named button
+    over it that opens its (first) stop when pressed. It draws nothing."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.first = 0
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Nothing: the strip's picture shows the dot."""
 
 
 class TimelineStrip(QWidget):
@@ -48,6 +72,9 @@ class TimelineStrip(QWidget):
         """Where the label of the period or era holding the current stop is drawn."""
         self._words_for: tuple[Exhibit, str] | None = None
         self._segments: tuple[tuple[object, ...], list[Segment]] | None = None
+        self.places: list[StripPlace] = []
+        """One per dot or period, in order (see the module's docstring)."""
+        self._placed: tuple[object, ...] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -68,7 +95,49 @@ class TimelineStrip(QWidget):
         where = f"{tr(look.lang, 'stop_of', n=state.stop + 1, total=len(exhibit.stops))}: {self.names[state.stop]}"
         era = self.era_title(state.stop)
         self.setAccessibleDescription(where if era is None else f"{era}. {where}")
+        self._place()
         self.update()
+
+    def _spots(self, segments: list[Segment]) -> list[tuple[range, float, float]]:
+        """The stops each place stands for, and its left and right edge: each
+        stop its share of its period, or (a very long exhibit) each period whole."""
+        if len(self.labels) > PLACES_PER_STOP:
+            return [(segment.stops, segment.left, segment.right) for segment in segments]
+        spots = []
+        for segment in segments:
+            share = (segment.right - segment.left) / len(segment.stops)
+            for number, index in enumerate(segment.stops):
+                left = segment.left + number * share
+                spots.append((range(index, index + 1), left, left + share))
+        return spots
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place()
+        super().resizeEvent(event)
+
+    def _place(self) -> None:
+        """One named place over each dot or period: made, moved and named again
+        only when the stops, their words or the geometry change."""
+        if self.look is None or not self.labels:
+            return
+        segments = self.segments()
+        key = (tuple(self.names), self.width(), self.look.target, tuple((s.stops, s.left, s.right) for s in segments))
+        if key == self._placed:
+            return
+        self._placed = key
+        spots = self._spots(segments)
+        while len(self.places) < len(spots):
+            place = StripPlace(self)
+            place.clicked.connect(lambda _=False, p=place: self.intent.emit(ev.Jump(p.first)))
+            self.places.append(place)
+        while len(self.places) > len(spots):
+            self.places.pop().deleteLater()
+        for place, (stops, left, right) in zip(self.places, spots, strict=True):
+            first, last = stops.start, stops.stop - 1
+            place.first = first
+            place.setAccessibleName(self.names[first] if first == last else f"{self.names[first]} … {self.names[last]}")
+            place.setGeometry(QRect(int(left), 0, max(1, int(right - left)), self.look.target))
+            place.show()
 
     # --- geometry ------------------------------------------------------------------
     def segments(self) -> list[Segment]:
