@@ -16,7 +16,7 @@ from kiosk.core.strings import tr
 from kiosk.ui.media.images import ImageStore
 from kiosk.ui.runtime.accessibility import Heading
 from kiosk.ui.style.look import Look
-from kiosk.ui.widgets.buttons import TouchButton, paint_label, set_style, text_label
+from kiosk.ui.widgets.buttons import TouchButton, paint_label, text_label
 from kiosk.ui.widgets.image_view import ImageView
 from kiosk.ui.widgets.scrolling import FadeEdge, kinetic_area, style_scrollbar
 from kiosk.ui.widgets.settings_bar import SettingsBar
@@ -160,8 +160,7 @@ class StopScreen(QWidget):
         self.listen.setAccessibleName(name)
         self.listen.setEnabled(not unavailable)
         self.listen.setChecked(playing)
-        self.listen.restyle(look, QFont.Weight.Bold)
-        set_style(self.listen, look.button_css(primary=not playing and not unavailable))
+        self.listen.restyle(look, QFont.Weight.Bold, look.button_css(primary=not playing and not unavailable))
 
     def spoken(self) -> str:
         """What a screen reader says when this stop opens: where, when, and the label."""

@@ -28,10 +28,11 @@ class TouchButton(QPushButton):
             # clicked(bool) would pass `checked` into the callback's first default
             self.clicked.connect(lambda _checked=False: on_click())
 
-    def restyle(self, look: Look, weight: QFont.Weight = QFont.Weight.DemiBold) -> None:
+    def restyle(self, look: Look, weight: QFont.Weight = QFont.Weight.DemiBold, css: str | None = None) -> None:
+        """``css``: another style than the look's usual button (one restyle, not two)."""
         set_font(self, look.font("button", weight))
         self.setMinimumSize(look.target, look.target)
-        set_style(self, look.button_css())
+        set_style(self, look.button_css() if css is None else css)
 
 
 def text_label(parent: QWidget | None = None, wrap: bool = True, kind: type[QLabel] = QLabel) -> QLabel:

@@ -75,6 +75,7 @@ class TimelineStrip(QWidget):
         self.places: list[StripPlace] = []
         """One per dot or period, in order (see the module's docstring)."""
         self._placed: tuple[object, ...] | None = None
+        self._shapes_kept: tuple[tuple[object, ...], QPixmap] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -316,17 +317,23 @@ class TimelineStrip(QWidget):
         painter.end()
 
     def _draw(self, target: QPixmap) -> None:
+        """The strip for the current stop: the kept dots or periods, then what
+        marks the current stop, its labels and the keypad's ring."""
         look = self.look
         assert look is not None  # paintEvent draws nothing without one
         t = look.theme
         painter = QPainter(target)
+        painter.drawPixmap(0, 0, self._shapes(look))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        y = look.target / 2
         segments = self.segments()
         if len(segments) == len(self.labels):
-            self._draw_dots(painter, look, y)
+            self._draw_dot(painter, look, self.current, True)
         else:
-            self._draw_periods(painter, look, y, segments)
+            self._draw_period(painter, look, segments, segment_of(self.current, segments), True)
+            marker = self.scrubbing if self.scrubbing is not None else self.current
+            painter.setPen(QPen(QColor(t.background), look.px(4)))
+            painter.setBrush(QColor(t.text))
+            painter.drawEllipse(self.centre_of(marker), look.px(14), look.px(14))
         if self.hasFocus():  # the keypad's ring, as on every control
             painter.setPen(QPen(QColor(t.focus), look.px(5)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -337,32 +344,50 @@ class TimelineStrip(QWidget):
             painter.drawText(box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
         painter.end()
 
-    def _draw_dots(self, painter: QPainter, look: Look, y: float) -> None:
-        t = look.theme
-        painter.setPen(QPen(QColor(t.muted), look.px(4)))
-        painter.drawLine(QPointF(self.centre_of(0).x(), y), QPointF(self.centre_of(len(self.labels) - 1).x(), y))
-        for index in range(len(self.labels)):
-            current = index == self.current
-            radius = look.px(20 if current else 10)
-            painter.setPen(QPen(QColor(t.background), look.px(4)))
-            painter.setBrush(QColor(t.accent if current else t.muted))
-            painter.drawEllipse(self.centre_of(index), radius, radius)
+    def _shapes(self, look: Look) -> QPixmap:
+        """Every dot or period as it looks when it is not the current one: drawn
+        once per size and look, so a step to the next stop redraws only what
+        marks the current one (the strip was a tenth of a tap's work)."""
+        ratio = self.devicePixelRatioF()
+        key = (self.size().toTuple(), len(self.labels), tuple(self.runs), look, ratio)
+        if self._shapes_kept is not None and self._shapes_kept[0] == key:
+            return self._shapes_kept[1]
+        layer = QPixmap(self.size() * ratio)
+        layer.setDevicePixelRatio(ratio)
+        layer.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(layer)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        segments = self.segments()
+        if len(segments) == len(self.labels):
+            t, y = look.theme, look.target / 2
+            painter.setPen(QPen(QColor(t.muted), look.px(4)))
+            painter.drawLine(QPointF(self.centre_of(0).x(), y), QPointF(self.centre_of(len(self.labels) - 1).x(), y))
+            for index in range(len(self.labels)):
+                self._draw_dot(painter, look, index, False)
+        else:
+            for number in range(len(segments)):
+                self._draw_period(painter, look, segments, number, False)
+        painter.end()
+        self._shapes_kept = (key, layer)
+        return layer
 
-    def _draw_periods(self, painter: QPainter, look: Look, y: float, segments: list[Segment]) -> None:
+    def _draw_dot(self, painter: QPainter, look: Look, index: int, current: bool) -> None:
         t = look.theme
-        current = segment_of(self.current, segments)
-        height = look.px(28)
-        for number, segment in enumerate(segments):
-            left, right = segment.left, segment.right
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(t.accent if number == current else t.surface))
-            painter.drawRoundedRect(
-                QRectF(left + look.px(3), y - height / 2, right - left - look.px(6), height), height / 2, height / 2
-            )
-            if number and segment.era != segments[number - 1].era:  # where one era gives way to the next
-                painter.setPen(QPen(QColor(t.muted), look.px(3)))
-                painter.drawLine(QPointF(left, y - look.px(24)), QPointF(left, y + look.px(24)))
-        marker = self.scrubbing if self.scrubbing is not None else self.current
+        radius = look.px(20 if current else 10)
         painter.setPen(QPen(QColor(t.background), look.px(4)))
-        painter.setBrush(QColor(t.text))
-        painter.drawEllipse(self.centre_of(marker), look.px(14), look.px(14))
+        painter.setBrush(QColor(t.accent if current else t.muted))
+        painter.drawEllipse(self.centre_of(index), radius, radius)
+
+    def _draw_period(self, painter: QPainter, look: Look, segments: list[Segment], number: int, current: bool) -> None:
+        t, y = look.theme, look.target / 2
+        height = look.px(28)
+        segment = segments[number]
+        left, right = segment.left, segment.right
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(t.accent if current else t.surface))
+        painter.drawRoundedRect(
+            QRectF(left + look.px(3), y - height / 2, right - left - look.px(6), height), height / 2, height / 2
+        )
+        if not current and number and segment.era != segments[number - 1].era:  # where one era gives way to the next
+            painter.setPen(QPen(QColor(t.muted), look.px(3)))
+            painter.drawLine(QPointF(left, y - look.px(24)), QPointF(left, y + look.px(24)))
