@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QEvent, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core import events as ev
@@ -114,6 +114,11 @@ def no_leftovers(qapp) -> Iterator[None]:
     assert pool.waitForDone(5000)
     assert pool.activeThreadCount() == 0
     QApplication.processEvents()
+    # Delete the test's closed windows now: processEvents() leaves deleteLater()
+    # undone outside an event loop, and windows piled up over many tests were
+    # all deleted at once in a later test's wait (a long exhibit's window is
+    # thousands of widgets), eating that test's time.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible() and isinstance(widget, KioskWindow):
             raise AssertionError(f"window left open: {widget!r}")

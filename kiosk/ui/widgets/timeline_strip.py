@@ -40,11 +40,17 @@ class StripPlace(QAbstractButton):
     """One dot or period of the strip, for assistive technology: a named button
     over it that opens its (first) stop when pressed. It draws nothing."""
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.first = 0
+    def __init__(self, strip: TimelineStrip) -> None:
+        super().__init__(strip)
+        self.strip, self.first = strip, 0
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A bound method, not a lambda: PySide keeps a lambda's connection in a
+        # process-wide table, and a kiosk builds many of these over a day.
+        self.clicked.connect(self._open)
+
+    def _open(self) -> None:
+        self.strip.intent.emit(ev.Jump(self.first))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Nothing: the strip's picture shows the dot."""
@@ -128,9 +134,7 @@ class TimelineStrip(QWidget):
         self._placed = key
         spots = self._spots(segments)
         while len(self.places) < len(spots):
-            place = StripPlace(self)
-            place.clicked.connect(lambda _=False, p=place: self.intent.emit(ev.Jump(p.first)))
-            self.places.append(place)
+            self.places.append(StripPlace(self))
         while len(self.places) > len(spots):
             self.places.pop().deleteLater()
         for place, (stops, left, right) in zip(self.places, spots, strict=True):
