@@ -19,6 +19,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QImage
 
@@ -53,8 +54,11 @@ class _Backend:
             cls.player, cls.sink = QMediaPlayer(), QVideoSink()
             cls.player.setVideoSink(cls.sink)
         if cls.owner is not owner:
-            if cls.owner is not None:
+            if cls.owner is not None and shiboken6.isValid(cls.owner):
                 cls.owner._disown()
+            elif cls.owner is not None:  # its window is gone, and its connections with it
+                cls.player.stop()
+                cls.player.setSource(QUrl())
             cls.owner = owner
             owner._adopt(cls.player, cls.sink)
         return cls.player

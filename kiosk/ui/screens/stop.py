@@ -32,6 +32,8 @@ class StopScreen(QWidget):
         self.image.tapped.connect(lambda: self.intent.emit(ev.OpenImage(0)))
         self.more_images = QHBoxLayout()
         self.thumbs: list[ImageView] = []
+        self._thumb_pool: list[ImageView] = []
+        """Thumbnails made so far, reused from stop to stop (the ones not needed hidden)."""
         self._thumbs_key: tuple[object, ...] | None = None
         self.caption, self.credit = text_label(), text_label()
         self.date = text_label()
@@ -217,24 +219,28 @@ class StopScreen(QWidget):
         if key == self._thumbs_key:
             return
         self._thumbs_key = key
-        while self.more_images.count():
-            item = self.more_images.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        self.thumbs = []
-        if len(images) < 2:
-            return
-        for index, image in enumerate(images):
+        # Reused, not made anew for each stop: making and deleting widgets (and
+        # their layout) was a good part of the work between a tap and its frame.
+        needed = len(images) if len(images) >= 2 else 0
+        while len(self._thumb_pool) < needed:
             thumb = ImageView(self.image.store)
+            thumb.tapped.connect(self._thumb_tapped)
+            self.more_images.addWidget(thumb)
+            self._thumb_pool.append(thumb)
+        for number, thumb in enumerate(self._thumb_pool):
+            thumb.setVisible(number < needed)
+        self.thumbs = self._thumb_pool[:needed]
+        for thumb, image in zip(self.thumbs, images, strict=False):
             thumb.setFixedSize(look.px(176), look.px(110))
-            thumb.tapped.connect(lambda index=index: self.intent.emit(ev.OpenImage(index)))
             thumb.show_image(image.path_for(lang), image.alt[lang], tr(lang, "image_missing"), look)
             thumb.setAccessibleDescription(tr(lang, "open_image"))
-            self.more_images.addWidget(thumb)
-            self.thumbs.append(thumb)
         self.more_images.setSpacing(look.px(12))
+
+    def _thumb_tapped(self) -> None:
+        """A thumbnail was tapped: open that picture in zoom."""
+        tapped = self.sender()
+        if tapped in self.thumbs:
+            self.intent.emit(ev.OpenImage(self.thumbs.index(tapped)))
 
 
 def media_label(item: MediaItem, lang: str) -> str:
