@@ -83,7 +83,13 @@ def run_bench(exhibit: Path, quick: bool, json_path: Path | None) -> int:
     finally:
         rig.close()
 
-    control = child_json("kiosk.bench.control", str(exhibit), "40" if quick else "200", timeout=900)
+    control = child_json(
+        "kiosk.bench.control",
+        str(exhibit),
+        "40" if quick else "200",
+        timeout=900,
+        env={**os.environ, **ALLOCATOR_ENV},  # as the service and `make run` start the kiosk
+    )
     print("Control endpoint on, scraped every second (swipes alternately without and with it)")
     add("control_swipe_p95_without_ms", "swipe p95 without the endpoint (ms)", control["p95_without_ms"])
     add("control_swipe_p95_with_ms", "swipe p95 with it, scraped (ms)", control["p95_with_ms"])
@@ -191,7 +197,7 @@ def run_bench(exhibit: Path, quick: bool, json_path: Path | None) -> int:
 def _film(quick: bool, add: Callable[..., None]) -> None:
     """A 1080p H.264 film on the kiosk's player, in a process of its own."""
     seconds, cycles = (5, 20) if quick else (30, 100)
-    film = child_json("kiosk.bench.video", str(seconds), str(cycles), timeout=900)
+    film = child_json("kiosk.bench.video", str(seconds), str(cycles), timeout=900, env={**os.environ, **ALLOCATOR_ENV})
     if "skipped" in film:
         print(f"A 1080p film: skipped, {film['skipped']}")
         return
