@@ -52,9 +52,14 @@ class Rig:
 
     def at_rest(self) -> None:
         """Settled, with no transition half-way: a fade holds a window-sized
-        picture while it runs, which would show as megabytes come and gone."""
+        picture while it runs, which would show as megabytes come and gone.
+        The neighbours' pictures are decoded too (they start some 40 ms after a
+        stop opens, far less than a visitor takes between two swipes)."""
         self.settle()
         self.window.end_transition()
+        while self.controller.preloading():
+            self.app.processEvents()
+            time.sleep(0.002)
         self.settle()
 
     def close(self) -> None:

@@ -213,3 +213,17 @@ def test_the_stop_slid_away_is_the_one_that_was_on_screen(kiosk: Kiosk) -> None:
     samples = [(x, y) for x in range(0, slid.width(), 24) for y in range(0, slid.height(), 24)]
     assert sum(slid.pixel(x, y) != on_screen.pixel(x, y) for x, y in samples) / len(samples) < 0.01
     assert kiosk.window.stop.title.text() != ""  # and the new stop is already in place beneath it
+
+
+def test_the_next_stops_pictures_are_decoded_just_after_a_stop_opens_not_during(kiosk: Kiosk) -> None:
+    """The neighbours' decoding waits for the new stop's first frame: on a small
+    machine it would take the cores that frame needs."""
+    from kiosk.ui.runtime.controller import PRELOAD_AFTER_MS
+
+    kiosk.send(ev.Touch(), ev.OpenStop(3))
+    size = kiosk.window.stop.image.size()
+    after, before = (kiosk.exhibit.stops[n].images[0].path_for("es") for n in (4, 2))
+    assert not kiosk.store.asked_for(after, size) and not kiosk.store.asked_for(before, size)
+    kiosk.qtbot.wait(PRELOAD_AFTER_MS + 20)
+    assert kiosk.store.asked_for(after, size) and kiosk.store.asked_for(before, size)
+    kiosk.qtbot.waitUntil(lambda: kiosk.store.cached(after, size) is not None, timeout=5000)

@@ -239,6 +239,11 @@ class ImageStore(QObject):
             self._pool.start(task)
         return None
 
+    def asked_for(self, path: Path, size: QSize, cover: bool = False) -> bool:
+        """Whether this picture is decoded or being decoded."""
+        key = self.key(path, size, cover)
+        return key in self._pending or key in self._cache
+
     def clear(self) -> None:
         """Forget everything: media files changed on disk (the curator's preview)."""
         self._cache.clear()

@@ -31,6 +31,10 @@ from kiosk.ui.runtime.window import KioskWindow
 log = logging.getLogger(__name__)
 
 TICK_MS = 200
+PRELOAD_AFTER_MS = 40
+"""How long after a stop opens its neighbours' pictures start decoding: after
+its first frame is on the screen (some 10 to 20 ms), long before a finger can
+ask for the next stop."""
 
 
 class KioskController(QObject):
@@ -91,6 +95,10 @@ class KioskController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(lambda: self.send(ev.Tick()))
+        self._preload = QTimer(self)
+        self._preload.setSingleShot(True)
+        self._preload.setInterval(PRELOAD_AFTER_MS)
+        self._preload.timeout.connect(self._preload_neighbours)
 
     def start(self) -> None:
         from kiosk.ui.runtime.qtapp import application
@@ -197,12 +205,21 @@ class KioskController(QObject):
         if self.watcher.keyboard and change.old.screen != state.screen:
             self.keypad.focus_first()
         if change.new.screen is Screen.STOP:
-            self._preload_neighbours(change.new.stop)
+            # After the new stop's first frame, not during it: on a small machine
+            # the decoders would take the cores that frame needs (`kiosk bench`).
+            self._preload.start()
         for effect in change.effects:
             self.effect.emit(effect)
 
-    def _preload_neighbours(self, index: int) -> None:
-        """Decode the stops either side now, so a swipe finds them ready."""
+    def preloading(self) -> bool:
+        """The neighbours' pictures are about to be asked for."""
+        return self._preload.isActive()
+
+    def _preload_neighbours(self) -> None:
+        """Decode the stops either side of the one on screen, so a swipe finds them ready."""
+        if self.machine.state.screen is not Screen.STOP:
+            return
+        index = self.machine.state.stop
         size = self.window.stop.image.size()
         if size.width() < 10:
             size = QSize(self.window.width() // 2, self.window.height() // 2)
