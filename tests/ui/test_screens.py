@@ -227,3 +227,14 @@ def test_the_next_stops_pictures_are_decoded_just_after_a_stop_opens_not_during(
     kiosk.qtbot.wait(PRELOAD_AFTER_MS + 20)
     assert kiosk.store.asked_for(after, size) and kiosk.store.asked_for(before, size)
     kiosk.qtbot.waitUntil(lambda: kiosk.store.cached(after, size) is not None, timeout=5000)
+
+
+def test_every_year_on_the_strip_reads_as_a_year(kiosk: Kiosk) -> None:
+    """A period whose first stop is dated in words ("Mayo de 1951") still
+    says its year, never a bare "–56"."""
+    import re
+
+    kiosk.send(ev.Touch(), ev.OpenStop(0))
+    kiosk.settle()
+    texts = [text for _box, text in kiosk.window.stop.strip.label_boxes()]
+    assert texts and all(re.fullmatch(r"\d{4}(–\d{2})?", text) for text in texts), texts

@@ -195,7 +195,7 @@ class TimelineStrip(QWidget):
             text = self.labels[segment.stops.start]
             last = self.labels[segment.stops.stop - 1]
             if len(segment.stops) > 1 and last and last != text:
-                text = f"{text}–{last[-2:]}"
+                text = f"{text}–{last[-2:]}" if text else last  # a first stop dated in words has no year
             items.append((text, segment.left, segment.right, segment.stops))
         return items
 
