@@ -48,6 +48,18 @@ def pan_offset(picture_width: int, screen_width: int, progress: float) -> float:
     return (spare - travel) / 2 + travel * progress
 
 
+def shade(painter: QPainter, width: int, height: int, screen_height: int, top: int) -> None:
+    """The dark shade that lets the words read over any picture: clear down to
+    45 % of the screen, then darker to the bottom. ``top``: where the painted
+    image's top edge lies on the screen (a picture taller than the screen is
+    centred, so its top is above it)."""
+    start, end = screen_height * 0.45 - top, screen_height - top
+    gradient = QLinearGradient(QPointF(0, start), QPointF(0, end))
+    gradient.setColorAt(0.0, QColor(0, 0, 0, 0))
+    gradient.setColorAt(1.0, QColor(0, 0, 0, 225))
+    painter.fillRect(QRectF(0, start, width, height - start), gradient)
+
+
 class AttractScreen(QWidget):
     first_picture = Signal()
     """The first slide's picture is on screen: the kiosk has truly started."""
@@ -192,8 +204,9 @@ class AttractScreen(QWidget):
         assert self.look is not None
         fade = 1.0 if self.look.reduced_motion or previous is None else min(1.0, age / FADE_SECONDS)
         if self._image(previous if previous is not None and fade < 1.0 else self.slide) is None:
-            # Only under no picture: a picture covers the screen, opaque.
+            # Only under no picture: a picture covers the screen, opaque (its shade in it).
             painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor(self.look.theme.background))
+            shade(painter, size.width(), size.height(), size.height(), 0)
         if previous is not None and fade < 1.0:
             self._draw_slide(painter, size, previous, 1.0, age + self.slide_seconds)
         self._draw_slide(painter, size, self.slide, fade, age)
@@ -251,6 +264,10 @@ class AttractScreen(QWidget):
         painter = QPainter(opaque)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(QRectF(0, 0, cover.width(), cover.height()), image)
+        # The shade under the words goes in here too: it changes only from top to
+        # bottom and the picture moves only sideways, so it is the same on every
+        # frame, and a per-frame blend of half the screen is saved.
+        shade(painter, cover.width(), cover.height(), size.height(), (size.height() - cover.height()) // 2)
         painter.end()
         self._opaque_cache = {i: v for i, v in self._opaque_cache.items() if i in (self.previous, self.slide)}
         self._opaque_cache[index] = (key, opaque)
@@ -279,10 +296,10 @@ class AttractScreen(QWidget):
         painter.setOpacity(1.0)
 
     def _word_layers(self, size: QSize, look: Look) -> tuple[QImage, QPoint, QImage, QPoint]:
-        """The shade, title and subtitle as one picture, and the prompt as another
-        (it pulses): drawn once per size, look and wording, then only composed.
-        The first is cut to the band it covers, so the clear top of the screen
-        costs no blending on every frame."""
+        """The title and subtitle as one picture, and the prompt as another (it
+        pulses): drawn once per size, look and wording, then only composed. The
+        first is cut to the box its words cover, so the rest of the screen costs
+        no blending on every frame (the shade is in the pictures)."""
         key = (size.width(), size.height(), look, self.title, self.subtitle, tuple(self.prompts))
         if self._layers is not None and self._layers[0] == key:
             return self._layers[1]
@@ -295,11 +312,6 @@ class AttractScreen(QWidget):
         words.fill(0)
         painter = QPainter(words)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        top = size.height() * 0.45  # the shade is clear above this
-        shade = QLinearGradient(QPointF(0, top), QPointF(0, size.height()))
-        shade.setColorAt(0.0, QColor(0, 0, 0, 0))
-        shade.setColorAt(1.0, QColor(0, 0, 0, 225))
-        painter.fillRect(QRectF(0, top, size.width(), size.height() - top), shade)
         margin = look.px(80)
         box = QRectF(margin, 0, size.width() - 2 * margin, size.height() - look.px(70))
         bottom = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
@@ -311,12 +323,14 @@ class AttractScreen(QWidget):
         sub_height = painter.fontMetrics().height()
         painter.setPen(QColor(t.accent))
         painter.drawText(box.adjusted(0, 0, 0, -lift), int(bottom), self.subtitle)
+        covered = painter.boundingRect(box.adjusted(0, 0, 0, -lift), int(bottom), self.subtitle)
         painter.setFont(look.font("display", QFont.Weight.Black))
         painter.setPen(QColor(t.text))
         title_box, title_flags = box.adjusted(0, 0, 0, -lift - sub_height), int(bottom | Qt.TextFlag.TextWordWrap)
         painter.drawText(title_box, title_flags, self.title)
-        first = max(0, int(min(top, painter.boundingRect(title_box, title_flags, self.title).top())) - 1)
+        covered = covered.united(painter.boundingRect(title_box, title_flags, self.title))
         painter.end()
+        band_rect = covered.toAlignedRect().adjusted(-2, -2, 2, 2).intersected(words.rect())
         prompt = QImage(prompt_rect.size().expandedTo(QSize(1, 1)), QImage.Format.Format_ARGB32_Premultiplied)
         prompt.fill(0)
         painter = QPainter(prompt)
@@ -326,6 +340,5 @@ class AttractScreen(QWidget):
         painter.translate(-prompt_rect.topLeft())
         painter.drawText(box, int(bottom), prompt_text)
         painter.end()
-        band = words.copy(0, first, size.width(), size.height() - first)
-        self._layers = (key, (band, QPoint(0, first), prompt, prompt_rect.topLeft()))
+        self._layers = (key, (words.copy(band_rect), band_rect.topLeft(), prompt, prompt_rect.topLeft()))
         return self._layers[1]
