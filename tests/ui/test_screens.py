@@ -224,7 +224,7 @@ def test_the_next_stops_pictures_are_decoded_just_after_a_stop_opens_not_during(
     size = kiosk.window.stop.image.size()
     after, before = (kiosk.exhibit.stops[n].images[0].path_for("es") for n in (4, 2))
     assert not kiosk.store.asked_for(after, size) and not kiosk.store.asked_for(before, size)
-    kiosk.qtbot.wait(PRELOAD_AFTER_MS + 20)
+    kiosk.qtbot.waitUntil(lambda: kiosk.store.asked_for(after, size), timeout=PRELOAD_AFTER_MS + 1000)
     assert kiosk.store.asked_for(after, size) and kiosk.store.asked_for(before, size)
     kiosk.qtbot.waitUntil(lambda: kiosk.store.cached(after, size) is not None, timeout=5000)
 

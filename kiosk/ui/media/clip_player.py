@@ -19,7 +19,6 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QImage
 
@@ -54,14 +53,21 @@ class _Backend:
             cls.player, cls.sink = QMediaPlayer(), QVideoSink()
             cls.player.setVideoSink(cls.sink)
         if cls.owner is not owner:
-            if cls.owner is not None and shiboken6.isValid(cls.owner):
+            if cls.owner is not None:
                 cls.owner._disown()
-            elif cls.owner is not None:  # its window is gone, and its connections with it
-                cls.player.stop()
-                cls.player.setSource(QUrl())
             cls.owner = owner
             owner._adopt(cls.player, cls.sink)
+            owner.destroyed.connect(cls._orphaned)
         return cls.player
+
+    @classmethod
+    def _orphaned(cls) -> None:
+        """The clip player driving the player went with its window: stop its
+        clip, and let the next one take the player without asking the gone one."""
+        if cls.player is not None:
+            cls.player.stop()
+            cls.player.setSource(QUrl())
+        cls.owner = None
 
 
 class ClipPlayer(QObject):
@@ -175,6 +181,8 @@ class ClipPlayer(QObject):
 
     def _disown(self) -> None:
         """Another clip player (another window) took the process's player over."""
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.destroyed.disconnect(_Backend._orphaned)
         if self.player is not None and self.sink is not None:
             for signal, slot in (  # a window already closed has lost these connections with it
                 (self.player.errorOccurred, self._error),

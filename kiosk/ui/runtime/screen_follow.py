@@ -32,8 +32,6 @@ class ScreenFollower(QObject):
         super().__init__(window)
         self.app, self.window, self.wanted = app, window, wanted
         self.watched: QScreen | None = None
-        self.moves = 0
-        """How often the kiosk has moved or resized for its screen (for tests and status)."""
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
@@ -66,7 +64,6 @@ class ScreenFollower(QObject):
         geometry: QRect = target.geometry()
         if self.window.screen() is target and self.window.geometry() == geometry and self.window.isFullScreen():
             return
-        self.moves += 1
         log.info(
             "screen %s is %dx%d at %d,%d: the kiosk fills it",
             target.name() or "(unnamed)",

@@ -47,6 +47,11 @@ class Launch:
     screen: int | None
     show_cursor: bool | None
 
+    @property
+    def screen_number(self) -> int:
+        """The screen asked for: ``--screen``, else config.yaml's ``screen``."""
+        return self.screen if self.screen is not None else self.config.screen
+
 
 @dataclass
 class FirstFrame:
@@ -118,6 +123,7 @@ def first_frame(launch: Launch, exhibit: Exhibit) -> FirstFrame:
     from kiosk.ui.media.images import ImageStore
     from kiosk.ui.media.kept_pictures import KeptPictures, stamp_of
     from kiosk.ui.runtime.qtapp import application
+    from kiosk.ui.runtime.screen_follow import wanted_screen
     from kiosk.ui.runtime.window import KioskWindow
     from kiosk.ui.screens.attract import AttractScreen
     from kiosk.ui.style.fonts import font_family, font_files, register
@@ -132,8 +138,7 @@ def first_frame(launch: Launch, exhibit: Exhibit) -> FirstFrame:
     store.hold()  # no decode before the fonts its lettering needs (prepare_live)
     store.media_root = exhibit.media_root  # no file outside it reaches the screen
     frames = KeptPictures(cache_dir() / "frames", drawn_with)
-    screens = app.screens()
-    chosen = screens[min(launch.screen if launch.screen is not None else config.screen, len(screens) - 1)]
+    chosen = wanted_screen(app.screens(), launch.screen_number) or app.primaryScreen()
     width, height = chosen.size().toTuple() if launch.kiosk_mode else (launch.size or (1920, 1080))
     first = next(exhibit.attract_images(), None)
 
@@ -165,8 +170,7 @@ def show(launch: Launch, frame: FirstFrame) -> None:
     frame.window.lock_down()
     from kiosk.ui.runtime.screen_follow import ScreenFollower
 
-    wanted = launch.screen if launch.screen is not None else launch.config.screen
-    frame.window.screen_follower = ScreenFollower(frame.app, frame.window, wanted)
+    frame.window.screen_follower = ScreenFollower(frame.app, frame.window, launch.screen_number)
     if not (launch.show_cursor if launch.show_cursor is not None else launch.config.show_cursor):
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QCursor

@@ -34,7 +34,7 @@ from kiosk.ui.style.look import Look
 
 FADE_SECONDS = 1.6
 FRAME_MS = 40
-"""25 frames a second: the slow zoom and the pulse look the same as at 30, for less work."""
+"""25 frames a second: the slow pan and the pulse look the same as at 30, for less work."""
 DRIFT = 0.08
 """How far the slow pan goes over one slide: 8 % of the screen's width."""
 

@@ -37,8 +37,9 @@ PLACES_PER_STOP = 200
 
 
 class StripPlace(QAbstractButton):
-    """One dot or period of the strip, for assistive technology: a named button
-    over it that opens its (first) stop when pressed. It draws nothing."""
+    """One stop of the strip (or, on a very long exhibit, one period), for
+    assistive technology: a named button over it that opens its (first) stop
+    when pressed. It draws nothing."""
 
     def __init__(self, strip: TimelineStrip) -> None:
         super().__init__(strip)
@@ -79,7 +80,7 @@ class TimelineStrip(QWidget):
         self._words_for: tuple[Exhibit, str] | None = None
         self._segments: tuple[tuple[object, ...], list[Segment]] | None = None
         self.places: list[StripPlace] = []
-        """One per dot or period, in order (see the module's docstring)."""
+        """One per stop, or per period on a very long exhibit, in order (see the module's docstring)."""
         self._placed: tuple[object, ...] | None = None
         self._shapes_kept: tuple[tuple[object, ...], QPixmap] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
