@@ -5,8 +5,10 @@ server; frames are seen with the X DAMAGE extension on the kiosk's window,
 all on one clock in this process. A frame counts as "the new content" only
 when a sample of the screen outside the tapped control (the stop's title)
 has changed, read back with XGetImage: the button's own pressed look does
-not count. Reported: tap to first changed frame, tap to the screen standing
-still, and how many taps a brisk visitor loses (taps 150 ms apart).
+not count. Reported: tap on Next or Previous to the first changed frame, tap
+to the screen standing still, how many taps a brisk visitor loses (taps
+150 ms apart), and the first frame after a tap on a stop of the timeline
+strip and on a row of the home screen.
 
     python -m kiosk.bench.external EXHIBIT TAPS   (prints JSON; needs Xvfb and python-xlib)
 """
@@ -38,6 +40,11 @@ class Places:
     next_button: tuple[int, int, int, int]
     previous_button: tuple[int, int, int, int]
     title: tuple[int, int, int, int]
+    home_button: tuple[int, int, int, int]
+    rows: tuple[tuple[int, int], ...]
+    """The centre of each row on the home screen (those in view)."""
+    strip_stops: tuple[tuple[int, int], ...]
+    """The centre of each stop on the timeline strip."""
 
 
 def places(exhibit: Path) -> Places:
@@ -50,8 +57,11 @@ def places(exhibit: Path) -> Places:
         rig.window.resize(*SIZE)
         rig.controller.send(ev.Touch())
         rig.at_rest()
-        row = rig.window.home.rows[0]
-        first_row = row.mapTo(rig.window, row.rect().center()).toTuple()
+        rows = []
+        for row in rig.window.home.rows:
+            centre = row.mapTo(rig.window, row.rect().center())
+            if row.isVisible() and rig.window.rect().contains(centre):
+                rows.append(centre.toTuple())
         rig.clock.now += 1
         rig.controller.send(ev.OpenStop(0))
         rig.at_rest()
@@ -61,7 +71,10 @@ def places(exhibit: Path) -> Places:
             return corner.x(), corner.y(), widget.width(), widget.height()
 
         stop = rig.window.stop
-        return Places(first_row, rect(stop.next), rect(stop.previous), rect(stop.title))
+        strip = tuple(p.mapTo(rig.window, p.rect().center()).toTuple() for p in stop.strip.places)
+        return Places(
+            rows[0], rect(stop.next), rect(stop.previous), rect(stop.title), rect(stop.home), tuple(rows), strip
+        )
     finally:
         rig.close()
 
@@ -215,11 +228,52 @@ def measure(exhibit: Path, taps: int) -> dict[str, Any]:
                 still.append(settled)
                 time.sleep(0.3)
             dropped = _brisk(probe, log, centre(spots.next_button), centre(spots.previous_button), at, stops)
+            time.sleep(1.0)
+            strip = _strip_taps(probe, spots, taps)
+            rows = _row_taps(probe, spots, max(4, taps // 2))
         finally:
             child.terminate()
             child.wait(timeout=10)
             screen.close()
-    return {"first_frame_ms": first, "still_ms": still, "no_change": missed, "brisk": dropped}
+    return {
+        "first_frame_ms": first,
+        "still_ms": still,
+        "no_change": missed,
+        "brisk": dropped,
+        "strip_first_frame_ms": strip,
+        "row_first_frame_ms": rows,
+    }
+
+
+def _strip_taps(probe: Probe, spots: Places, taps: int) -> list[float]:
+    """Taps on stops of the timeline strip, each far from the one before (ms to the first frame)."""
+    stops = len(spots.strip_stops)
+    first = []
+    for number in range(taps):
+        target = (number * 7 + 3) % stops  # jumps of seven stops, wrapping: never the stop on screen
+        probe.drain()
+        before = probe.sample(spots.title)
+        changed, _ = probe.frames_after(probe.tap(spots.strip_stops[target]), spots.title, before)
+        if changed is not None:
+            first.append(changed)
+        time.sleep(0.3)
+    return first
+
+
+def _row_taps(probe: Probe, spots: Places, taps: int) -> list[float]:
+    """Home, then a row of the home screen (ms from the row's tap to its first frame)."""
+    first = []
+    for number in range(taps):
+        probe.tap(centre(spots.home_button))
+        time.sleep(0.6)
+        probe.drain()
+        before = probe.sample(spots.title)
+        row = spots.rows[number % len(spots.rows)]
+        changed, _ = probe.frames_after(probe.tap(row), spots.title, before)
+        if changed is not None:
+            first.append(changed)
+        time.sleep(0.3)
+    return first
 
 
 def _brisk(

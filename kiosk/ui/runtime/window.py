@@ -3,6 +3,9 @@
 ``render`` is the only way in: it receives the navigation state and draws
 it. Screen changes slide (stop to stop) or fade, in 250 ms, by animating a
 snapshot of the old screen over the new one; with reduced motion they cut.
+For Next and Previous the edge of the new stop that the first frame uncovers
+was drawn ahead of time (``frames_ahead``): that frame costs two copies, not
+a stop laid out and painted.
 
 At start-up only the attract screen is made; the other screens and the idle
 warning follow its first frame (``build_all``). PySide's ``Qt`` namespace is
@@ -16,13 +19,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEasingCurve, QEvent, QObject, QPoint, QPropertyAnimation, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QContextMenuEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QColor, QContextMenuEvent, QImage, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QStackedLayout, QWidget
 
 from kiosk.core.model import Exhibit
 from kiosk.core.state import NavState, Screen
 from kiosk.core.theme import theme_for
 from kiosk.ui.media.images import ImageStore
+from kiosk.ui.runtime.frames_ahead import FramesAhead
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.style.look import Look
 from kiosk.ui.widgets.snapshot import Snapshot
@@ -68,6 +72,11 @@ class KioskWindow(QWidget):
         """Black over everything while the display is off (opening hours, or staff asked)."""
         self.snapshot = Snapshot(self)
         self.snapshot.hide()
+        self.incoming = Snapshot(self)
+        """The new stop's edge drawn ahead, under the snapshot, where it first uncovers it."""
+        self.incoming.hide()
+        self.incoming.set_opaque(True)
+        self.frames_ahead = FramesAhead(self._make_spare_stop, lambda: self.transitioning, self._frame_format, self)
         # Two animations made once and reused: one made per transition would stay
         # parented to the window for ever, a few hundred bytes each, all day long.
         self._fade_effect = QGraphicsOpacityEffect(self.snapshot)
@@ -78,7 +87,7 @@ class KioskWindow(QWidget):
         for animation in (self._slide, self._fade):
             animation.setDuration(TRANSITION_MS)
             animation.setEasingCurve(QEasingCurve.Type.OutCubic)
-            animation.finished.connect(self.snapshot.hide)
+            animation.finished.connect(self._transition_ended)
         self._animation: QPropertyAnimation | None = None
         self.exhibit: Exhibit | None = None
         self.state: NavState | None = None
@@ -115,6 +124,22 @@ class KioskWindow(QWidget):
         if which is Screen.STAFF_PIN:
             return PinPadScreen()
         return StaffPanelScreen(lambda: self.staff_status() if self.staff_status else StaffStatus())
+
+    def _make_spare_stop(self) -> StopScreen:
+        """A stop screen that never shows: it draws the neighbours ahead (frames_ahead)."""
+        from kiosk.ui.screens.stop import StopScreen
+
+        # Never shown, and not the window's child: rendering a hidden child still made
+        # the window flush a frame to the screen (seen as X damage after each stop).
+        spare = StopScreen(self.store)
+        self.destroyed.connect(spare.deleteLater)
+        spare.can_listen, spare.listen_unavailable = self.can_listen, self.listen_unavailable  # as the real one
+        return spare
+
+    def _frame_format(self) -> QImage.Format:
+        store = self.backingStore()
+        device = store.paintDevice() if store is not None else None
+        return device.format() if isinstance(device, QImage) else QImage.Format.Format_RGB32
 
     def build_all(self) -> None:
         for which in Screen:
@@ -173,9 +198,10 @@ class KioskWindow(QWidget):
             and (previous.screen != state.screen or (state.screen is Screen.STOP and previous.stop != state.stop))
         )
         if moving and previous is not None and not look.reduced_motion:
-            self._begin_transition(previous, state)
+            self._begin_transition(previous, state, look)
         target.show_state(exhibit, state, look)  # type: ignore[attr-defined]
         self.stack.setCurrentWidget(target)
+        self.frames_ahead.plan(exhibit, state, look, (self.width(), self.height()))
         if state.warning:
             self.warning.show_countdown(state.countdown, look)
         elif self._warning is not None and self._warning.isVisible():
@@ -212,22 +238,33 @@ class KioskWindow(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor(look.theme.background))
         self.setPalette(palette)
 
-    def _begin_transition(self, old: NavState, new: NavState) -> None:
+    def _begin_transition(self, old: NavState, new: NavState, look: Look) -> None:
         """Lay a picture of the old screen on top and move it away.
 
         A tap during a transition retargets it: the running one ends where it
         was going, that screen is drawn whole at once, and the new transition
-        starts from it (as phones do), so no tap is lost to an animation."""
+        starts from it (as phones do), so no tap is lost to an animation.
+        To a neighbour drawn ahead, the edge of the new stop that the first step
+        uncovers is laid under the snapshot from the picture drawn ahead, and
+        the frame is painted at once, before the real stop screen is set up."""
         if self._animation is not None:
             self._animation.stop()
         if self.snapshot.isVisible():
             self.snapshot.hide()
+            self.incoming.hide()
             self.current_screen().repaint()  # the screen being left, whole, into the backing store
         self.snapshot.take(self.current_screen())
         self.snapshot.setGeometry(self.rect())
+        sliding = new.screen is Screen.STOP and old.screen is Screen.STOP
+        ahead = self._frame_ahead(new, look) if sliding else None
+        if ahead is not None:
+            self.incoming.picture = ahead
+            left = self.width() - ahead.width() if new.stop > old.stop else 0
+            self.incoming.setGeometry(left, 0, ahead.width(), self.height())
+            self.incoming.show()
+            self.incoming.raise_()
         self.snapshot.show()
         self.snapshot.raise_()
-        sliding = new.screen is Screen.STOP and old.screen is Screen.STOP
         self.snapshot.set_opaque(sliding)  # while it covers the new screen, Qt need not paint what is under it
         if sliding:
             direction = -1 if new.stop > old.stop else 1
@@ -246,12 +283,28 @@ class KioskWindow(QWidget):
         # The first frame after the tap already shows the new screen coming in (one
         # frame into the movement), not the old one standing still a frame longer.
         animation.setCurrentTime(FIRST_STEP_MS)
+        if ahead is not None:
+            self.repaint()  # that frame now: two pictures, while the stop is set up under them
+
+    def _frame_ahead(self, new: NavState, look: Look) -> QImage | None:
+        """The new stop's picture drawn ahead, when it is exactly what the stop will show.
+
+        Not while a keypad visitor's focus ring is on the screen (the picture has none)."""
+        focused = self.focusWidget()
+        if focused is not None and self.current_screen().isAncestorOf(focused):
+            return None
+        return self.frames_ahead.frame_for(new, look, (self.width(), self.height()))
+
+    def _transition_ended(self) -> None:
+        self.snapshot.hide()
+        self.incoming.hide()
+        self.incoming.picture = QImage()  # the stop's edge drawn ahead is not kept past its slide
 
     def end_transition(self) -> None:
         """Jump to the end of any transition (screenshots, proofs, measurements)."""
         if self._animation is not None:
             self._animation.stop()
-        self.snapshot.hide()
+        self._transition_ended()
 
     @property
     def transitioning(self) -> bool:

@@ -164,6 +164,10 @@ class StopScreen(QWidget):
         self.listen.setChecked(playing)
         self.listen.restyle(look, QFont.Weight.Bold, look.button_css(primary=not playing and not unavailable))
 
+    def pictures_ready(self) -> bool:
+        """Every picture on the screen is decoded at its size: drawn now, it is final."""
+        return all(view.settled for view in (self.image, *self.thumbs))
+
     def spoken(self) -> str:
         """What a screen reader says when this stop opens: where, when, and the label."""
         return ". ".join(t for t in (self.title.text(), self.date.text(), self.narration.text()) if t)

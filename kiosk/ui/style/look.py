@@ -45,8 +45,9 @@ class Look:
             f" border-radius: {self.px(14)}px; padding: 0 {self.px(26)}px; }}"
             f"QPushButton:pressed, QPushButton:checked:pressed {{ background: {t.pressed}; color: {t.pressed_text}; }}"
             f"QPushButton:checked {{ background: {t.text}; color: {t.background}; }}"
-            # still legible when disabled (muted text meets 4.5:1 on the background), set apart by a dashed edge
+            # still legible when disabled (muted text meets 4.5:1 on the background), set apart by a dashed
+            # edge as wide as the others: a button's size, and so the bar's layout, never depends on its state
             f"QPushButton:disabled {{ background: {t.background}; color: {t.muted};"
-            f" border: {self.px(3)}px dashed {t.surface}; }}"
+            f" border: {self.px(5)}px dashed {t.surface}; }}"
             f"QPushButton:focus {{ border: {self.px(5)}px solid {t.focus}; }}"
         )

@@ -56,6 +56,15 @@ class ImageView(QWidget):
     def has_image(self) -> bool:
         return self._image is not None
 
+    @property
+    def settled(self) -> bool:
+        """Showing what it will go on showing: its picture decoded for its own
+        size (not a stand-in of another size, not still on its way), or its fallback."""
+        if self.path is None or self.showing_fallback:
+            return True
+        final = self.store.cached(self.path, self._target())
+        return self._image is not None and final is not None and final.cacheKey() == self._image.cacheKey()
+
     def sizeHint(self) -> QSize:
         return QSize(800, 500)
 

@@ -67,6 +67,9 @@ class FadeEdge(QWidget):
         bar.valueChanged.connect(self._follow)
         bar.rangeChanged.connect(self._follow)
         area.installEventFilter(self)
+        # and the viewport: it narrows when the scroll bar appears (the area keeps its
+        # size), and a fade as wide as before would cover the bar's lower end
+        area.viewport().installEventFilter(self)
 
     def set_colour(self, colour: str, depth: int) -> None:
         self.colour, self.fade_depth = QColor(colour), depth

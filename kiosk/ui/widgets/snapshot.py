@@ -17,8 +17,13 @@ class Snapshot(QWidget):
     """
 
     def __init__(self, parent: QWidget) -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         self.picture = QImage()
+        # A still is never what a finger means: a tap during the transition goes
+        # to the screen already set up under it (where the next tap's stop is).
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def take(self, screen: QWidget) -> None:
         store = screen.window().backingStore()
