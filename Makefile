@@ -15,7 +15,7 @@ DEB_PKGS := xvfb xdotool libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 \
             espeak-ng ffmpeg x11-xserver-utils
 # Only the tests need these: real engines to test narration against.
 TEST_DEB_PKGS := speech-dispatcher speech-dispatcher-espeak-ng pulseaudio at-spi2-core dbus-x11 python3-pyatspi prometheus git \
-                 cage grim wtype xwayland libwayland-cursor0 orca
+                 cage grim wtype xwayland libwayland-cursor0 orca ddcutil
 
 .PHONY: run test lint setup system-deps test-deps narration clean
 

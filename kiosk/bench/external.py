@@ -41,8 +41,8 @@ class Places:
     previous_button: tuple[int, int, int, int]
     title: tuple[int, int, int, int]
     home_button: tuple[int, int, int, int]
-    rows: tuple[tuple[int, int], ...]
-    """The centre of each row on the home screen (those in view)."""
+    rows: tuple[tuple[int, int, int, int], ...]
+    """Each row on the home screen (those in view)."""
     strip_stops: tuple[tuple[int, int], ...]
     """The centre of each stop on the timeline strip."""
 
@@ -59,9 +59,9 @@ def places(exhibit: Path) -> Places:
         rig.at_rest()
         rows = []
         for row in rig.window.home.rows:
-            centre = row.mapTo(rig.window, row.rect().center())
-            if row.isVisible() and rig.window.rect().contains(centre):
-                rows.append(centre.toTuple())
+            corner = row.mapTo(rig.window, row.rect().topLeft())
+            if row.isVisible() and rig.window.rect().contains(corner + row.rect().center()):
+                rows.append((corner.x(), corner.y(), row.width(), row.height()))
         rig.clock.now += 1
         rig.controller.send(ev.OpenStop(0))
         rig.at_rest()
@@ -73,7 +73,7 @@ def places(exhibit: Path) -> Places:
         stop = rig.window.stop
         strip = tuple(p.mapTo(rig.window, p.rect().center()).toTuple() for p in stop.strip.places)
         return Places(
-            rows[0], rect(stop.next), rect(stop.previous), rect(stop.title), rect(stop.home), tuple(rows), strip
+            centre(rows[0]), rect(stop.next), rect(stop.previous), rect(stop.title), rect(stop.home), tuple(rows), strip
         )
     finally:
         rig.close()
@@ -267,9 +267,10 @@ def _row_taps(probe: Probe, spots: Places, taps: int) -> list[float]:
         probe.tap(centre(spots.home_button))
         time.sleep(0.6)
         probe.drain()
-        before = probe.sample(spots.title)
         row = spots.rows[number % len(spots.rows)]
-        changed, _ = probe.frames_after(probe.tap(row), spots.title, before)
+        area = next(a for a in (spots.title, spots.next_button, spots.home_button) if not _overlap(a, row))
+        before = probe.sample(area)  # away from the row, whose pressed look does not count
+        changed, _ = probe.frames_after(probe.tap(centre(row)), area, before)
         if changed is not None:
             first.append(changed)
         time.sleep(0.3)
@@ -289,6 +290,10 @@ def _brisk(
     time.sleep(1.0)
     moved = log.read_text(errors="replace").count("state screen=stop") - before
     return {"taps": taps, "moved": moved, "dropped": max(0, taps - moved)}
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
 def centre(rect: tuple[int, int, int, int]) -> tuple[int, int]:

@@ -160,6 +160,20 @@ def run_bench(exhibit: Path, quick: bool, json_path: Path | None) -> int:
             percentile(first, 0.95) <= 16,
         )
         add("external_still_p50_ms", "tap to the screen standing still, p50 (ms)", percentile(outside["still_ms"], 0.5))
+        for key, what in (("strip", "a stop on the timeline strip"), ("row", "a row of the home screen")):
+            taps = outside[f"{key}_first_frame_ms"]
+            add(
+                f"external_{key}_first_frame_p50_ms",
+                f"tap on {what} to its first frame, p50 (ms)",
+                percentile(taps, 0.5),
+            )
+            add(
+                f"external_{key}_first_frame_p95_ms",
+                f"  p95 of {len(taps)} (ms)",
+                percentile(taps, 0.95),
+                "<= 16 ms",
+                percentile(taps, 0.95) <= 16,
+            )
         brisk = outside["brisk"]
         add(
             "external_dropped_taps",

@@ -33,6 +33,7 @@ class Config:
     hub_url: str | None = None
     hub_interval: float = 5.0
     hub_allow_shutdown: bool = False
+    display_power: str = "auto"
 
 
 def load_config(path: Path, required: bool = False) -> Config:
@@ -78,6 +79,7 @@ def load_config(path: Path, required: bool = False) -> Config:
         hub_url=hub.get("url"),
         hub_interval=float(hub.get("interval", 5.0)),
         hub_allow_shutdown=bool(hub.get("allow_shutdown", False)),
+        display_power=str(values.get("display_power", "auto")),
         control_token_file=(path.parent / control["token_file"]).resolve() if control.get("token_file") else None,
     )
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from kiosk.core.display_power import METHODS
 from kiosk.core.pin import is_pin_hash
 from kiosk.core.schedule import WEEKDAYS, parse_day
 from kiosk.core.spec import INVALID, Bool, Context, Field, Number, Record, Str, Type
@@ -25,6 +26,20 @@ class PinHash(Str):
 
 class LanguageCode(Str):
     description = "a language code such as 'es'"
+
+
+class DisplayPower(Str):
+    description = "one of " + ", ".join(METHODS)
+
+    def check(self, node: yaml.Node, ctx: Context) -> Any:
+        value = super().check(node, ctx)
+        if value is not INVALID and value not in METHODS:
+            ctx.report(node, f"display_power '{value}' is not one of {', '.join(METHODS)}")
+            return INVALID
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"enum": list(METHODS)}
 
 
 def parse_listen(text: str) -> tuple[str, int]:
@@ -155,6 +170,11 @@ CONFIG_FIELDS: dict[str, Field] = {
     ),
     "reduced_motion": Field(
         Bool(), required=False, doc="Still attract pictures and cuts between screens for every visitor (default false)."
+    ),
+    "display_power": Field(
+        DisplayPower(),
+        required=False,
+        doc="How the display sleeps outside opening hours: auto (default), dpms (X11), backlight, ddc or none.",
     ),
 }
 CONFIG: Type = Record(CONFIG_FIELDS, name="configuration")

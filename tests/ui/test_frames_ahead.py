@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
 from kiosk.core import events as ev
+from kiosk.core.state import Screen
 from kiosk.ui.runtime import frames_ahead
 from tests.ui.conftest import Kiosk
 
@@ -115,6 +116,7 @@ def test_every_frame_of_the_slide_uncovers_the_new_stop_where_it_will_stand(kios
     kiosk.window.stop.next.click()
     window, old = kiosk.window, kiosk.window.snapshot
     kiosk.qtbot.waitUntil(lambda: old.x() < -window.width() // 2 or not window.transitioning)
+    window.repaint()  # the frame for where the still now is (its paint may not have come round yet)
     frame = window.backingStore().paintDevice()
     assert isinstance(frame, QImage) and window.transitioning
     uncovered = QRect(old.x() + window.width(), 0, -old.x(), window.height())  # wider than the edge drawn ahead
@@ -158,3 +160,50 @@ def test_a_neighbour_is_drawn_only_once_its_pictures_are_decoded(kiosk: Kiosk) -
     assert picture is not None
     kiosk.send(ev.Next())
     assert on_screen(kiosk, picture, +1) == picture  # drawn with its picture, not an empty frame
+
+
+@pytest.mark.parametrize(("start", "target"), [(3, 15), (15, 2)], ids=["forward", "back"])
+def test_a_finger_down_on_the_strip_draws_that_stop_before_it_lifts(kiosk: Kiosk, start: int, target: int) -> None:
+    kiosk.send(ev.Touch(), ev.OpenStop(start))
+    at_rest(kiosk)
+    strip = kiosk.window.stop.strip
+    spot = strip.places[target].geometry().center()
+    assert strip.tap_target(spot.x()) == target
+    kiosk.clock.advance(1)
+    QTest.mousePress(strip, Qt.MouseButton.LeftButton, pos=spot)
+    step = target - start
+    # its pictures were never asked for: they decode while the finger is down, and then it is drawn
+    kiosk.qtbot.waitUntil(lambda: ahead(kiosk, step) is not None, timeout=5000)
+    picture = ahead(kiosk, step)
+    QTest.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=spot)
+    assert kiosk.state.stop == target
+    assert kiosk.window.incoming.isVisible()  # the first frame came from the picture drawn ahead
+    assert picture is not None and on_screen(kiosk, picture, step) == picture
+    at_rest(kiosk)
+    window = kiosk.window
+    assert window.look is not None
+    kept = window.frames_ahead.frame_for(kiosk.state, window.look, (window.width(), window.height()))
+    assert kept is None  # kept only until that stop shows: not one more picture all day
+
+
+def test_a_finger_down_on_a_home_row_draws_its_whole_stop_for_the_fade(kiosk: Kiosk) -> None:
+    kiosk.send(ev.Touch())
+    at_rest(kiosk)
+    window, row = kiosk.window, kiosk.window.home.rows[4]
+    assert window.look is not None
+    size = (window.width(), window.height())
+    wanted = dataclasses.replace(kiosk.state, screen=Screen.STOP, stop=4, image=0)
+    kiosk.clock.advance(1)
+    QTest.mousePress(row, Qt.MouseButton.LeftButton, pos=row.rect().center())
+    kiosk.qtbot.waitUntil(lambda: window.frames_ahead.frame_for(wanted, window.look, size, whole=True) is not None)
+    picture = window.frames_ahead.frame_for(wanted, window.look, size, whole=True)
+    assert picture is not None
+    QTest.mouseRelease(row, Qt.MouseButton.LeftButton, pos=row.rect().center())
+    assert kiosk.state == wanted
+    assert window.incoming.isVisible() and window.incoming.geometry() == window.rect()  # under the fading home
+    frame = window.backingStore().paintDevice()
+    assert isinstance(frame, QImage)
+    first = frame.convertToFormat(picture.format())
+    assert first != picture  # the home screen still shows through, fading
+    assert on_screen(kiosk, picture, +1) == picture  # and then the stop stands as drawn ahead
+    assert not window.incoming.isVisible() and window.incoming.picture.isNull()  # its 8 MB let go

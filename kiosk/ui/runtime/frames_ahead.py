@@ -44,6 +44,9 @@ DRAW_AFTER_MS = 320
 RETRY_MS = 100
 """A neighbour whose pictures are still decoding is tried again this much later."""
 TRIES = 30
+AIM_RETRY_MS = 8
+"""While a finger is down on a stop whose pictures are still decoding, how often to look again."""
+AIM_TRIES = 40
 EDGE = 0.2
 """The share of the screen's width drawn ahead: more than the first frame of
 the slide uncovers (18.0 % at 16 ms of a 250 ms ease-out; tested)."""
@@ -82,17 +85,28 @@ class FramesAhead(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._draw_next)
+        self._aim: tuple[NavState, Look, tuple[int, int], int] | None = None
+        self._aim_tries = 0
+        self._aim_timer = QTimer(self)
+        self._aim_timer.setInterval(AIM_RETRY_MS)
+        self._aim_timer.timeout.connect(self._draw_aim)
+        self._shown: tuple[NavState, Look, tuple[int, int]] | None = None
+        """What the spare screen was last set up to show."""
         self.drawn = 0
         """Pictures drawn so far (the bench and the tests read it)."""
 
     def plan(self, exhibit: Exhibit, state: NavState, look: Look, size: tuple[int, int]) -> None:
         """The window shows ``state``: want its neighbours, forget anything else."""
+        self._aim = None
+        self._aim_timer.stop()
+        if exhibit is not self._exhibit:
+            self._exhibit, self._frames, self._shown = exhibit, {}, None
         if state.screen is not Screen.STOP or state.warning:
             self._wanted = []
             self._timer.stop()
+            if state.screen is not Screen.STOP:
+                self._frames = {}  # no stop on screen: none of its neighbours kept
             return
-        if exhibit is not self._exhibit:
-            self._exhibit, self._frames = exhibit, {}
         self._current = state.stop
         wanted = [
             dataclasses.replace(state, stop=n, image=0)
@@ -107,18 +121,49 @@ class FramesAhead(QObject):
         else:
             self._timer.stop()
 
-    def frame_for(self, state: NavState, look: Look, size: tuple[int, int]) -> QImage | None:
-        """The picture of ``state`` as the window would show it now, if one is ready."""
+    def draw_now(self, exhibit: Exhibit, state: NavState, look: Look, size: tuple[int, int], side: int) -> None:
+        """Draw ``state``'s edge at once (a finger is down on it; the lift comes in
+        some 30 to 100 ms): kept until the next stop shows. A stop whose pictures
+        are still decoding (asked for by this very drawing) is looked at again
+        every few milliseconds while the finger stays down."""
+        if state in self._frames or exhibit is not self._exhibit:
+            return
+        self._aim, self._aim_tries = (state, look, size, side), 0
+        self._draw_aim()
+
+    def _draw_aim(self) -> None:
+        if self._aim is None or self._exhibit is None:
+            self._aim_timer.stop()
+            return
+        state, look, size, side = self._aim
+        again = self._aim_tries > 0
+        picture = self._draw(self._exhibit, state, look, size, side, again)
+        self._aim_tries += 1
+        if picture is not None:
+            self._frames[state] = Frame(state, look, size, picture)
+            self.drawn += 1
+        if picture is not None or self._aim_tries >= AIM_TRIES:
+            self._aim = None
+            self._aim_timer.stop()
+        elif not self._aim_timer.isActive():
+            self._aim_timer.start()
+
+    def frame_for(self, state: NavState, look: Look, size: tuple[int, int], whole: bool = False) -> QImage | None:
+        """The picture of ``state`` as the window would show it now, if one is ready:
+        its edge for a slide, or with ``whole`` the whole screen for a fade."""
         frame = self._frames.get(state)
-        return frame.picture if frame is not None and (frame.look, frame.size) == (look, size) else None
+        if frame is None or (frame.look, frame.size) != (look, size):
+            return None
+        return frame.picture if (frame.picture.width() == size[0]) == whole else None
 
     def pending(self) -> bool:
         """Neighbours are still to be drawn (the bench waits for them, as a visitor would)."""
         return bool(self._wanted)
 
     def forget(self) -> None:
-        self._frames, self._wanted = {}, []
+        self._frames, self._wanted, self._aim, self._shown = {}, [], None, None
         self._timer.stop()
+        self._aim_timer.stop()
 
     def _draw_next(self) -> None:
         if not self._wanted or self._exhibit is None:
@@ -147,16 +192,21 @@ class FramesAhead(QObject):
         if self._wanted:
             self._timer.start(0)  # the other neighbour at the next turn, not in this one
 
-    def _draw(self, exhibit: Exhibit, state: NavState, look: Look, size: tuple[int, int], side: int) -> QImage | None:
-        """The edge of ``state``'s screen uncovered first (``side`` +1, the next stop: its right)."""
+    def _draw(
+        self, exhibit: Exhibit, state: NavState, look: Look, size: tuple[int, int], side: int, again: bool = False
+    ) -> QImage | None:
+        """The edge of ``state``'s screen uncovered first (``side`` +1, the next stop: its
+        right; -1 its left); with ``side`` 0 the whole screen (a fade shows it all at once)."""
         spare = self._spare_screen()
-        spare.resize(*size)
-        spare.show_state(exhibit, state, look)
+        if not again or self._shown != (state, look, size):  # again: only its pictures can have changed
+            spare.resize(*size)
+            spare.show_state(exhibit, state, look)
+            self._shown = (state, look, size)
         settle(spare)
         if not spare.pictures_ready():
             return None
         width, height = size
-        edge = edge_width(width)
+        edge = edge_width(width) if side else width
         picture = QImage(edge, height, self._image_format())
         picture.fill(QColor(look.theme.background))
         painter = QPainter(picture)

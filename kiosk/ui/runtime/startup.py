@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 START_DEADLINE_MS = 3000
+NO_SCREEN_MS = 6000
+"""With no frame painted by then, there is no screen to paint on (a display off
+or absent at boot): the kiosk starts without it and shows when one appears."""
 
 
 @dataclass(frozen=True)
@@ -91,12 +94,26 @@ def run_app(
     frame = first_frame(launch, exhibit)
     show(launch, frame)
     running: list[KioskRuntime] = []
-    frame.window.attract.first_picture.connect(lambda: running.append(start_runtime(launch, exhibit, frame)))
+
+    def start_once() -> None:
+        if not running:
+            running.append(start_runtime(launch, exhibit, frame))
+
+    def without_a_screen() -> None:
+        if not running:
+            log.warning("no frame painted yet: no screen to paint on; starting, and showing when one appears")
+            start_once()
+
+    frame.window.attract.first_picture.connect(start_once)
     # Whatever the caches say or a decoder does, the kiosk starts: after this long it draws
     # live with what it has, and a picture still on its way is drawn when it comes.
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(START_DEADLINE_MS, frame.window.attract.give_up_waiting)
+    # And with nothing to draw on (a display off or unplugged at boot), the rest of the
+    # kiosk still starts: staff can reach it, systemd hears READY=1, the screen follower
+    # puts the window on the display when it comes.
+    QTimer.singleShot(NO_SCREEN_MS, without_a_screen)
     return run_until_exit(frame, running)
 
 
@@ -187,8 +204,8 @@ def start_runtime(launch: Launch, exhibit: Exhibit, frame: FirstFrame) -> KioskR
     window, first, config = frame.window, frame.first, launch.config
     if frame.recalled:
         frame.prepare_live()  # the kept frame stays on screen until these are ready
-    elif first is not None and not frame.store.is_broken(first.path):
-        attract = window.attract
+    elif first is not None and not frame.store.is_broken(first.path) and window.attract.showing_picture():
+        attract = window.attract  # kept only as painted on a screen (never without one)
         frame.frames.save(first.path, attract.size(), False, attract.render_frame(), attract.frame_detail())
     folder = state_dir()
     attach_file_log(folder)

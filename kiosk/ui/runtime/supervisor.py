@@ -110,7 +110,7 @@ class KioskRuntime(QObject):
             if config.statistics and stats_path is not None
             else None
         )
-        self.opening = OpeningHours(self, config.schedule, wall, parent=self)
+        self.opening = OpeningHours(self, config.schedule, wall, parent=self, power=config.display_power)
         self.content_watch = ContentWatch(
             exhibit_path, lambda: self.controller.machine.state.screen is Screen.ATTRACT, self.reload, parent=self
         )

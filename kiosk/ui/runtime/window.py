@@ -14,6 +14,7 @@ imported only where it is used: touching it first costs some 10 ms.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
@@ -107,11 +108,14 @@ class KioskWindow(QWidget):
         if which is Screen.HOME:
             from kiosk.ui.screens.home import HomeScreen
 
-            return HomeScreen()
+            home = HomeScreen()
+            home.aiming.connect(self._draw_ahead)
+            return home
         if which is Screen.STOP:
             from kiosk.ui.screens.stop import StopScreen
 
             stop = StopScreen(self.store)
+            stop.strip.aiming.connect(self._draw_ahead)
             stop.can_listen = self.can_listen
             stop.listen_unavailable = self.listen_unavailable
             return stop
@@ -135,6 +139,23 @@ class KioskWindow(QWidget):
         self.destroyed.connect(spare.deleteLater)
         spare.can_listen, spare.listen_unavailable = self.can_listen, self.listen_unavailable  # as the real one
         return spare
+
+    def _draw_ahead(self, stop: int) -> None:
+        """A finger is down on ``stop`` (on the strip, or its row at home): draw
+        now what the first frame of going there needs, so the lift can paint
+        it at once: from a stop, the edge the slide uncovers first; from home,
+        the whole stop, which the fade shows through the home screen."""
+        state, look = self.state, self.look
+        if self.exhibit is None or state is None or look is None or self.transitioning:
+            return  # mid-transition, drawing would cost it a frame
+        if state.screen is Screen.STOP and stop != state.stop:
+            side = 1 if stop > state.stop else -1
+        elif state.screen is Screen.HOME:
+            side = 0
+        else:
+            return
+        wanted = dataclasses.replace(state, screen=Screen.STOP, stop=stop, image=0)
+        self.frames_ahead.draw_now(self.exhibit, wanted, look, (self.width(), self.height()), side)
 
     def _frame_format(self) -> QImage.Format:
         store = self.backingStore()
@@ -256,10 +277,10 @@ class KioskWindow(QWidget):
         self.snapshot.take(self.current_screen())
         self.snapshot.setGeometry(self.rect())
         sliding = new.screen is Screen.STOP and old.screen is Screen.STOP
-        ahead = self._frame_ahead(new, look) if sliding else None
+        ahead = self._frame_ahead(new, look, whole=not sliding) if new.screen is Screen.STOP else None
         if ahead is not None:
             self.incoming.picture = ahead
-            left = self.width() - ahead.width() if new.stop > old.stop else 0
+            left = self.width() - ahead.width() if sliding and new.stop > old.stop else 0
             self.incoming.setGeometry(left, 0, ahead.width(), self.height())
             self.incoming.show()
             self.incoming.raise_()
@@ -286,14 +307,14 @@ class KioskWindow(QWidget):
         if ahead is not None:
             self.repaint()  # that frame now: two pictures, while the stop is set up under them
 
-    def _frame_ahead(self, new: NavState, look: Look) -> QImage | None:
+    def _frame_ahead(self, new: NavState, look: Look, whole: bool) -> QImage | None:
         """The new stop's picture drawn ahead, when it is exactly what the stop will show.
 
         Not while a keypad visitor's focus ring is on the screen (the picture has none)."""
         focused = self.focusWidget()
         if focused is not None and self.current_screen().isAncestorOf(focused):
             return None
-        return self.frames_ahead.frame_for(new, look, (self.width(), self.height()))
+        return self.frames_ahead.frame_for(new, look, (self.width(), self.height()), whole)
 
     def _transition_ended(self) -> None:
         self.snapshot.hide()

@@ -29,6 +29,8 @@ ERA_ROWS = 2
 
 class HomeScreen(QWidget):
     intent = Signal(object)
+    aiming = Signal(int)
+    """A finger is down on the row of this stop (the window draws the stop ahead)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +159,7 @@ class HomeScreen(QWidget):
         for index, stop in enumerate(exhibit.stops):
             row = StopRow(stop.date.label(lang), stop.title[lang], look, self.list_box)
             row.clicked.connect(lambda _=False, index=index: self.intent.emit(ev.OpenStop(index)))
+            row.pressed.connect(lambda index=index: self.aiming.emit(index))
             self.rows.append(row)
             self.list_layout.addWidget(row)
             row.show()  # Qt would show it on a queued call, a frame late

@@ -59,6 +59,9 @@ class StripPlace(QAbstractButton):
 
 class TimelineStrip(QWidget):
     intent = Signal(object)
+    aiming = Signal(int)
+    """A finger is down over this stop: a tap lifted here opens it (the window
+    draws it ahead in the moment between the press and the lift)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,6 +235,8 @@ class TimelineStrip(QWidget):
     # --- input -----------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position()
+        if self.labels:
+            self.aiming.emit(self.tap_target(event.position().x()))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is None or not self.grouped():
@@ -251,13 +256,15 @@ class TimelineStrip(QWidget):
             self._hide_bubble()
             self.intent.emit(ev.Jump(index))
         elif self.rect().contains(event.position().toPoint()):
-            x = event.position().x()
-            if self.grouped():  # a tap on a period: its first stop
-                segments = self.segments()
-                self.intent.emit(ev.Jump(segments[segment_of(self.index_at(x), segments)].stops.start))
-            else:
-                self.intent.emit(ev.Jump(self.index_at(x)))
+            self.intent.emit(ev.Jump(self.tap_target(event.position().x())))
         self.update()
+
+    def tap_target(self, x: float) -> int:
+        """The stop a tap at ``x`` opens: the stop there, or on a strip of periods its first."""
+        if self.grouped():
+            segments = self.segments()
+            return segments[segment_of(self.index_at(x), segments)].stops.start
+        return self.index_at(x)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.update()
