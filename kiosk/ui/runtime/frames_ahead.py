@@ -13,6 +13,11 @@ pixel (tested) and shows wherever the picture does not reach, from the second
 frame on. Only the edge uncovered first is kept (``EDGE``): a fifth of the
 screen for each neighbour, 3.3 MB at 1080p rather than 16.
 
+A tap elsewhere (a stop of the strip, a row of the home screen) cannot be
+foreseen, but its finger comes down 30 to 100 ms before it lifts: the stop
+under it is drawn then (``draw_now``; the whole stop for the home screen,
+which fades rather than slides) and kept until the next stop shows.
+
 A picture is kept only when every image in it was already decoded at its
 final size, so it never shows a stop half-loaded; it is thrown away when the
 visit changes in any way that shows (language, text size, contrast,
@@ -58,11 +63,13 @@ class Frame:
     look: Look
     size: tuple[int, int]
     picture: QImage
-    """The edge uncovered first: the right of the next stop, the left of the previous."""
+    """The edge uncovered first (the right of a stop further on, the left of one before),
+    or the whole stop for a fade from the home screen."""
 
 
 class FramesAhead(QObject):
-    """Pictures of the next and previous stop, ready for the slide to them."""
+    """Pictures of the next and previous stop, and of the stop under a finger, ready
+    for the first frame of the way there."""
 
     def __init__(
         self,
@@ -213,6 +220,8 @@ class FramesAhead(QObject):
         left = width - edge if side > 0 else 0
         spare.render(painter, QPoint(0, 0), QRegion(left, 0, edge, height), QWidget.RenderFlag.DrawChildren)
         painter.end()
+        spare.let_go()  # between drawings it holds no pictures (a long exhibit's strip is megabytes)
+        self._shown = None
         return picture
 
     def _spare_screen(self) -> StopScreen:

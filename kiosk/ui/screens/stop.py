@@ -164,6 +164,14 @@ class StopScreen(QWidget):
         self.listen.setChecked(playing)
         self.listen.restyle(look, QFont.Weight.Bold, look.button_css(primary=not playing and not unavailable))
 
+    def let_go(self) -> None:
+        """Hold none of what was drawn: its pictures and the strip's kept layers (the
+        spare screen that draws stops ahead, between two drawings)."""
+        for view in (self.image, *self.thumbs):
+            view.let_go()
+        self._thumbs_key = None  # shown again in full next time, not skipped as unchanged
+        self.strip.let_go()
+
     def pictures_ready(self) -> bool:
         """Every picture on the screen is decoded at its size: drawn now, it is final."""
         return all(view.settled for view in (self.image, *self.thumbs))

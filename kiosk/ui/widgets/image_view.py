@@ -48,6 +48,10 @@ class ImageView(QWidget):
         self._fetch()
         self.update()
 
+    def let_go(self) -> None:
+        """Show nothing and hold no picture (drawn once, not shown again as it is)."""
+        self.path, self._image = None, None
+
     @property
     def showing_fallback(self) -> bool:
         return self.path is not None and self.store.is_broken(self.path)

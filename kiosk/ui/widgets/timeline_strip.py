@@ -301,6 +301,10 @@ class TimelineStrip(QWidget):
         if self.bubble is not None:
             self.bubble.hide()
 
+    def let_go(self) -> None:
+        """Drop the pictures kept for the next paint (a strip drawn once, then not shown)."""
+        self._cache, self._cache_key, self._shapes_kept = None, None, None
+
     # --- drawing --------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         """The strip changes only with the stop, size or look: keep it as a picture."""
