@@ -57,6 +57,23 @@ def test_the_attract_picture_pans_steadily_and_holds_still_with_reduced_motion(k
     assert not attract.frame.isActive()
 
 
+def test_the_attract_loop_lets_go_of_its_pictures_while_visitors_browse(kiosk: Kiosk) -> None:
+    """Its screen-sized layers (some 9 MB each at 1080p) are not carried through a visit,
+    and the loop looks the same when it comes back."""
+    kiosk.settle()
+    attract = kiosk.window.attract
+    kiosk.qtbot.waitUntil(attract.showing_picture)
+    before = [attract.render_frame(age) for age in (1.0, 1.0 + FRAME_MS / 1000)]  # a whole and a half step
+    kiosk.send(ev.Touch(), ev.OpenStop(3))
+    assert not attract.isVisible()
+    held = [attract._opaque_cache, attract._half, attract._layers]
+    assert held == [{}, None, None]
+    kiosk.clock.advance(kiosk.exhibit.attract.idle_timeout + kiosk.exhibit.attract.warning + 1)
+    kiosk.qtbot.waitUntil(lambda: kiosk.state.screen is Screen.ATTRACT, timeout=2000)
+    kiosk.settle()
+    assert [attract.render_frame(age) for age in (1.0, 1.0 + FRAME_MS / 1000)] == before
+
+
 def test_a_touch_anywhere_leaves_attract_for_home(kiosk: Kiosk) -> None:
     QTest.mouseClick(kiosk.window.windowHandle(), Qt.MouseButton.LeftButton, pos=QPoint(960, 540))
     assert kiosk.state.screen is Screen.HOME

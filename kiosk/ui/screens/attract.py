@@ -136,6 +136,10 @@ class AttractScreen(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._animate(False)
+        # The screen-sized pictures the loop copies from (the laid pictures, the half
+        # step, the words) are made again when it shows: a visitor's stops should not
+        # carry 10 to 30 MB of a loop nobody sees (seen in `kiosk bench`'s long exhibit).
+        self._opaque_cache, self._half, self._layers = {}, None, None
         super().hideEvent(event)
 
     @staticmethod
