@@ -36,7 +36,6 @@ STILL_MS = 250
 class Places:
     """Where things are on the kiosk's screen (from the same layout, offscreen)."""
 
-    first_row: tuple[int, int]
     next_button: tuple[int, int, int, int]
     previous_button: tuple[int, int, int, int]
     title: tuple[int, int, int, int]
@@ -72,9 +71,7 @@ def places(exhibit: Path) -> Places:
 
         stop = rig.window.stop
         strip = tuple(p.mapTo(rig.window, p.rect().center()).toTuple() for p in stop.strip.places)
-        return Places(
-            centre(rows[0]), rect(stop.next), rect(stop.previous), rect(stop.title), rect(stop.home), tuple(rows), strip
-        )
+        return Places(rect(stop.next), rect(stop.previous), rect(stop.title), rect(stop.home), tuple(rows), strip)
     finally:
         rig.close()
 
@@ -206,7 +203,7 @@ def measure(exhibit: Path, taps: int) -> dict[str, Any]:
             probe = Probe(screen, window)
             probe.tap((SIZE[0] // 2, SIZE[1] // 2))
             time.sleep(1.0)
-            probe.tap(spots.first_row)
+            probe.tap(centre(spots.rows[0]))
             time.sleep(1.0)
             first, still, missed = [], [], 0
             stops = _stop_count(exhibit)

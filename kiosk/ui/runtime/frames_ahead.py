@@ -85,9 +85,9 @@ class FramesAhead(QObject):
         self._image_format = image_format
         self._spare: StopScreen | None = None
         self._exhibit: Exhibit | None = None
-        self._current: int | None = None
         self._frames: dict[NavState, Frame] = {}
-        self._wanted: list[tuple[NavState, Look, tuple[int, int]]] = []
+        self._wanted: list[tuple[NavState, Look, tuple[int, int], int]] = []
+        """Neighbours still to draw, each with its side (+1 the next stop, -1 the previous)."""
         self._tries = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -114,14 +114,13 @@ class FramesAhead(QObject):
             if state.screen is not Screen.STOP:
                 self._frames = {}  # no stop on screen: none of its neighbours kept
             return
-        self._current = state.stop
-        wanted = [
-            dataclasses.replace(state, stop=n, image=0)
-            for n in (state.stop + 1, state.stop - 1)
-            if 0 <= n < len(exhibit.stops)
-        ]
-        self._frames = {s: f for s, f in self._frames.items() if s in wanted and (f.look, f.size) == (look, size)}
-        self._wanted = [(s, look, size) for s in wanted if s not in self._frames]
+        sides = {
+            dataclasses.replace(state, stop=state.stop + side, image=0): side
+            for side in (+1, -1)
+            if 0 <= state.stop + side < len(exhibit.stops)
+        }
+        self._frames = {s: f for s, f in self._frames.items() if s in sides and (f.look, f.size) == (look, size)}
+        self._wanted = [(s, look, size, side) for s, side in sides.items() if s not in self._frames]
         self._tries = 0
         if self._wanted:
             self._timer.start(DRAW_AFTER_MS)
@@ -178,8 +177,7 @@ class FramesAhead(QObject):
         if self._busy():
             self._timer.start(RETRY_MS)
             return
-        state, look, size = self._wanted[0]
-        side = +1 if self._current is not None and state.stop > self._current else -1
+        state, look, size, side = self._wanted[0]
         picture = self._draw(self._exhibit, state, look, size, side)
         if picture is None:
             self._tries += 1
